@@ -1,0 +1,74 @@
+#include "cli/cli.h"
+
+#include "cli/args.h"
+#include "engine/runtime.h"
+
+#include <iostream>
+
+namespace lmwb::app {
+
+namespace {
+
+const char *kUsage = R"(LM Workbench: train and explore small language models.
+
+Without arguments lmwb opens the workbench window. Headless commands:
+
+  lmwb train CONFIG.json --out RUN_DIR [--steps N] [--threads N] [--quiet]
+  lmwb train --resume RUN_DIR [CONFIG.json] [--steps N]
+  lmwb generate CKPT --prompt TEXT [--max-new-tokens N] [--temperature T] [--top-k K]
+                [--top-p P] [--min-p P] [--typical-p P] [--repetition-penalty R]
+                [--presence-penalty X] [--frequency-penalty X] [--stop S]... [--seed S]
+                [--no-cache] [--json]
+  lmwb score CKPT --text TEXT [--json]
+  lmwb tokenize TOKENIZER|CKPT --text TEXT [--json]
+  lmwb tokenizer-train --kind char|bpe|spm-bpe|spm-unigram --vocab-size N --out DIR
+                [--format text|fortune] [--character-coverage C] INPUT...
+  lmwb attention CKPT --text TEXT --json
+
+CKPT is a checkpoint directory or a run directory (its latest checkpoint).
+Text options also come from files: --prompt-file PATH, --text-file PATH.
+Exit code 0 on success, 2 on bad usage or bad input.
+)";
+
+} // namespace
+
+bool isCliCommand(const std::string &a)
+{
+    return a == "train" || a == "generate" || a == "score" || a == "tokenize" || a == "tokenizer-train" ||
+           a == "attention" || a == "help" || a == "--help" || a == "-h" || a == "--version";
+}
+
+int runCli(int argc, char **argv)
+{
+    const std::string cmd = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    try {
+        if (cmd == "help" || cmd == "--help" || cmd == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        if (cmd == "--version") {
+            std::cout << "lmwb " << LMWB_VERSION << " (" << core::runtimeDescription() << ")\n";
+            return 0;
+        }
+        if (cmd == "train")
+            return cmdTrain(args);
+        if (cmd == "generate")
+            return cmdGenerate(args);
+        if (cmd == "score")
+            return cmdScore(args);
+        if (cmd == "tokenize")
+            return cmdTokenize(args);
+        if (cmd == "tokenizer-train")
+            return cmdTokenizerTrain(args);
+        if (cmd == "attention")
+            return cmdAttention(args);
+    } catch (const std::exception &e) {
+        // Core returns expected failures as values; this is the last line of defence.
+        return usageError(cmd, std::string("internal error: ") + e.what());
+    }
+    std::cerr << "lmwb: unknown command '" << cmd << "'\n\n" << kUsage;
+    return 2;
+}
+
+} // namespace lmwb::app

@@ -1,0 +1,94 @@
+#pragma once
+// The run configuration: one JSON file with nanoGPT's names, the same file the wizard
+// saves and `lmwb train` reads (DESIGN §4).
+//
+//   Result<RunConfig> cfg = parseRunConfig(jsonText);   // unknown keys are errors
+//   std::string json = toJson(*cfg);                     // round-trips
+//
+// Every value is checked: a wrong type, an out-of-range value or an unknown key gives an
+// error that names the key ("training.learning_rate must be > 0, got -1").
+
+#include "tokenizer/tokenizer.h"
+#include "util/result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lmwb::core {
+
+struct DataConfig {
+    std::vector<std::string> train;   // files or folders; empty when synthetic
+    std::string format = "text";      // "text", "fortune", "synthetic"
+    double valFraction = 0.1;         // the last 10 % of the tokens, as nanoGPT
+    int64_t syntheticExamples = 20000; // synthetic only: number of addition problems
+    int syntheticDigits = 2;          // synthetic only: digits per operand
+};
+
+struct TokenizerConfig {
+    TokenizerKind kind = TokenizerKind::Char;
+    int32_t vocabSize = 0;            // bpe / spm only
+    double characterCoverage = 1.0;   // spm only
+    std::string path;                 // optional: a saved tokenizer directory to use as-is
+};
+
+enum class Arch { Gpt, Lstm };
+
+struct ModelConfig {
+    Arch arch = Arch::Gpt;
+    int nLayer = 4;
+    int nHead = 4;
+    int nEmbd = 128;
+    int blockSize = 64;
+    double dropout = 0.0;
+    bool bias = false;
+    int32_t vocabSize = 0;            // filled from the tokenizer; 0 in a config file
+    std::string attention = "auto";   // "auto", "fused", "explicit"
+};
+
+struct TrainingConfig {
+    int64_t maxSteps = 2000;
+    int batchSize = 12;
+    int gradientAccumulationSteps = 1;
+    double learningRate = 1e-3;
+    double minLr = 1e-4;
+    int64_t warmupSteps = 100;
+    int64_t lrDecaySteps = 2000;
+    double weightDecay = 0.1;
+    double beta1 = 0.9;
+    double beta2 = 0.99;
+    double gradClip = 1.0;            // 0 = off
+    int64_t evalInterval = 250;
+    int evalSteps = 20;
+    int64_t checkpointInterval = 500;
+    int64_t sampleInterval = 0;       // 0 = at every eval
+    uint64_t seed = 1337;
+    int threads = 0;                  // 0 = all cores
+    std::string precision = "fp32";   // "fp32" or "bf16"
+    int maxBadSteps = 5;              // non-finite steps in a row that stop the run
+};
+
+struct RunConfig {
+    DataConfig data;
+    TokenizerConfig tokenizer;
+    ModelConfig model;
+    TrainingConfig training;
+};
+
+std::string archName(Arch arch);
+
+// Parses and validates. baseDir resolves relative data paths (the config file's folder).
+Result<RunConfig> parseRunConfig(const std::string &json, const std::string &baseDir = {});
+Result<RunConfig> readRunConfigFile(const std::string &path);
+std::string toJson(const RunConfig &config, int indent = 2);
+std::string toJson(const ModelConfig &model, int indent = -1);
+Result<ModelConfig> parseModelConfig(const std::string &json); // the "model" object alone
+
+// Checks the relations between fields (heads divide width, min_lr <= lr, ...).
+Status validate(const RunConfig &config);
+
+// nanoGPT's LR schedule as a pure function: linear warmup, cosine decay to min_lr at
+// lr_decay_steps, min_lr after.
+double learningRateAt(const TrainingConfig &training, int64_t step);
+
+} // namespace lmwb::core

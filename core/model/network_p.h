@@ -1,0 +1,124 @@
+#pragma once
+// Internal (torch) side of the models: the GPT and LSTM torch modules and Network, which
+// holds either. Only core's .cpp files include this header (the _p suffix marks a private
+// header, as in Qt); everything outside core sees LanguageModel (languagemodel.h).
+//
+// Notation: B batch, T time (tokens), C channels (n_embd), V vocabulary, nh heads,
+// hs head size (C / nh).
+
+#include "config/runconfig.h"
+
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lmwb::core {
+
+// LayerNorm with an optional bias (PyTorch's has none to turn off; nanoGPT's model.py
+// makes the same point).
+class LayerNormImpl : public torch::nn::Module {
+public:
+    LayerNormImpl(int64_t n, bool bias);
+    torch::Tensor forward(const torch::Tensor &x);
+    torch::Tensor weight, bias;
+};
+TORCH_MODULE(LayerNorm);
+
+// Per-layer K and V of the tokens seen so far, for cached generation.
+struct KVCache {
+    std::vector<torch::Tensor> k, v; // per layer: (B, nh, Tpast, hs)
+    int64_t length() const { return k.empty() || !k[0].defined() ? 0 : k[0].size(2); }
+    void clear() { k.clear(); v.clear(); }
+};
+
+class CausalSelfAttentionImpl : public torch::nn::Module {
+public:
+    CausalSelfAttentionImpl(const ModelConfig &c, bool fused);
+    // probs: when non-null receives the attention probabilities (B, nh, T, Tk).
+    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK, torch::Tensor *pastV);
+    torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
+    torch::nn::Dropout attn_dropout{nullptr}, resid_dropout{nullptr};
+    int64_t nHead, nEmbd;
+    double dropout;
+    bool fused;
+};
+TORCH_MODULE(CausalSelfAttention);
+
+class MLPImpl : public torch::nn::Module {
+public:
+    explicit MLPImpl(const ModelConfig &c);
+    torch::Tensor forward(const torch::Tensor &x);
+    torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
+    torch::nn::Dropout dropout{nullptr};
+};
+TORCH_MODULE(MLP);
+
+class BlockImpl : public torch::nn::Module {
+public:
+    BlockImpl(const ModelConfig &c, bool fused);
+    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK, torch::Tensor *pastV);
+    LayerNorm ln_1{nullptr}, ln_2{nullptr};
+    CausalSelfAttention attn{nullptr};
+    MLP mlp{nullptr};
+};
+TORCH_MODULE(Block);
+
+// nanoGPT's GPT with GPT-2's parameter names; lm_head is tied to wte (no separate weight).
+class GPTImpl : public torch::nn::Module {
+public:
+    explicit GPTImpl(const ModelConfig &c);
+    // idx (B, T) int64 -> logits (B, T, V). attention: per layer (B, nh, T, Tk) when non-null.
+    // cache: when non-null, the new tokens attend to the cached ones and are appended.
+    torch::Tensor forward(const torch::Tensor &idx, std::vector<torch::Tensor> *attention = nullptr,
+                          KVCache *cache = nullptr);
+    void initWeights(uint64_t seed);
+
+    ModelConfig config;
+    torch::nn::Embedding wte{nullptr}, wpe{nullptr};
+    torch::nn::Dropout drop{nullptr};
+    torch::nn::ModuleList h{nullptr};
+    LayerNorm ln_f{nullptr};
+};
+TORCH_MODULE(GPT);
+
+// The recurrent baseline: embedding -> multi-layer LSTM -> LayerNorm -> linear head.
+class LSTMLMImpl : public torch::nn::Module {
+public:
+    explicit LSTMLMImpl(const ModelConfig &c);
+    torch::Tensor forward(const torch::Tensor &idx);
+    ModelConfig config;
+    torch::nn::Embedding wte{nullptr};
+    torch::nn::LSTM lstm{nullptr};
+    torch::nn::Dropout drop{nullptr};
+    LayerNorm ln_f{nullptr};
+    torch::nn::Linear lm_head{nullptr};
+};
+TORCH_MODULE(LSTMLM);
+
+// Holds one model of either architecture behind one interface.
+class Network {
+public:
+    static std::shared_ptr<Network> create(const ModelConfig &config, uint64_t seed);
+
+    const ModelConfig &config() const { return m_config; }
+    torch::nn::Module &module();
+    torch::Tensor forward(const torch::Tensor &idx, std::vector<torch::Tensor> *attention = nullptr,
+                          KVCache *cache = nullptr);
+    // name -> parameter, in registration order, GPT-2 names ("h.0.attn.c_attn.weight").
+    std::vector<std::pair<std::string, torch::Tensor>> namedParameters();
+    int64_t parameterCount(bool includePositions = true);
+
+    GPT gpt{nullptr};
+    LSTMLM lstm{nullptr};
+
+private:
+    ModelConfig m_config;
+};
+
+// Resolved attention implementation: "auto" picks the measured faster path.
+bool useFusedAttention(const ModelConfig &config);
+
+} // namespace lmwb::core

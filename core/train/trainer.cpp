@@ -1,0 +1,612 @@
+#include "train/trainer.h"
+
+#include "data/corpus.h"
+#include "data/dataset.h"
+#include "engine/generator.h"
+#include "io/checkpoint_p.h"
+#include "model/languagemodel.h"
+#include "model/network_p.h"
+
+#include <ATen/autocast_mode.h>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace lmwb::core {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// bf16 autocast on the CPU for the forward pass (the AMX lever of DESIGN §6).
+class AutocastScope {
+public:
+    explicit AutocastScope(bool on) : m_on(on)
+    {
+        if (m_on) {
+            at::autocast::set_cpu_enabled(true);
+            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        }
+    }
+    ~AutocastScope()
+    {
+        if (m_on) {
+            at::autocast::set_cpu_enabled(false);
+            at::autocast::clear_cache();
+        }
+    }
+
+private:
+    bool m_on;
+};
+
+uint64_t fingerprint(const std::vector<int32_t> &a, const std::vector<int32_t> &b)
+{
+    uint64_t h = 1469598103934665603ull; // FNV-1a
+    auto mix = [&h](const std::vector<int32_t> &v) {
+        for (int32_t x : v) {
+            h ^= static_cast<uint32_t>(x);
+            h *= 1099511628211ull;
+        }
+    };
+    mix(a);
+    mix(b);
+    return h;
+}
+
+json finiteOrNull(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+std::string dumpJson(const json &j)
+{
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+int resolveThreads(int threads)
+{
+    if (threads > 0)
+        return threads;
+    const unsigned hw = std::thread::hardware_concurrency();
+    return hw == 0 ? 1 : static_cast<int>(hw);
+}
+
+} // namespace
+
+struct Trainer::Impl {
+    RunConfig config;
+    std::string runDir;
+    std::string corpusDescription;
+    TokenizerPtr tokenizer;
+    std::optional<TokenDataset> dataset;
+    std::optional<LanguageModel> model;
+    std::shared_ptr<Network> net;
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    BatchSampler trainSampler;
+    BatchSampler evalSampler;
+    int64_t step = 0;
+    int64_t tokensSeen = 0;
+    double bestValLoss = std::numeric_limits<double>::infinity();
+    int badInARow = 0;
+    int64_t injectNonFiniteFrom = -1;
+    int64_t lastCheckpointStep = -1;
+    uint64_t dataFingerprint = 0;
+    int threads = 1;
+    std::ofstream metrics;
+
+    bool needsInitialEval = false;
+
+    bool bf16() const { return config.training.precision == "bf16"; }
+    Status prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir);
+
+    void writeMetric(const json &j)
+    {
+        metrics << dumpJson(j) << '\n';
+        metrics.flush();
+    }
+
+    void buildOptimizer()
+    {
+        // Weight decay on every matrix (matmuls, embeddings), none on biases and LayerNorm
+        // gains, as nanoGPT's configure_optimizers.
+        std::vector<torch::Tensor> decay, noDecay;
+        params = net->namedParameters();
+        for (auto &[name, p] : params)
+            (p.dim() >= 2 ? decay : noDecay).push_back(p);
+        const auto &t = config.training;
+        auto opts = [&](double wd) {
+            return std::make_unique<torch::optim::AdamWOptions>(
+                torch::optim::AdamWOptions(t.learningRate).betas({t.beta1, t.beta2}).eps(1e-8).weight_decay(wd));
+        };
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        groups.emplace_back(decay, opts(t.weightDecay));
+        groups.emplace_back(noDecay, opts(0.0));
+        optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups),
+                                                           torch::optim::AdamWOptions(t.learningRate));
+    }
+
+    torch::Tensor batchTensor(const std::vector<int64_t> &v, int B, int T)
+    {
+        return torch::from_blob(const_cast<int64_t *>(v.data()), {B, T}, torch::kLong).clone();
+    }
+
+    double lossOn(const std::vector<int32_t> &tokens, BatchSampler &sampler)
+    {
+        const int B = config.training.batchSize, T = config.model.blockSize;
+        std::vector<int64_t> x, y;
+        sampler.nextBatch(tokens, T, B, x, y);
+        torch::Tensor logits;
+        {
+            AutocastScope autocast(bf16());
+            logits = net->forward(batchTensor(x, B, T));
+        }
+        auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32).view({-1, logits.size(-1)}),
+                                                         batchTensor(y, B, T).view({-1}));
+        return loss.item<double>();
+    }
+};
+
+Trainer::Trainer() : m_impl(std::make_unique<Impl>()) {}
+Trainer::~Trainer() = default;
+
+Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const std::string &runDir,
+                                                 const ProgressFn &tokenizerProgress)
+{
+    if (Status v = validate(config); !v)
+        return makeError(v.error());
+    std::error_code ec;
+    if (fs::exists(fs::path(runDir) / "metrics.jsonl", ec) || fs::exists(fs::path(runDir) / "checkpoints", ec))
+        return makeError(runDir + " already holds a run; continue it with --resume " + runDir +
+                         " or choose another --out directory");
+    std::unique_ptr<Trainer> t(new Trainer());
+    auto &d = *t->m_impl;
+    d.config = config;
+    d.runDir = runDir;
+    try {
+        if (Status s = d.prepareData(true, tokenizerProgress, {}); !s)
+            return makeError(s.error());
+        auto m = LanguageModel::create(d.config.model, d.config.training.seed, d.tokenizer);
+        if (!m)
+            return makeError(m.error());
+        d.model = std::move(*m);
+        d.net = d.model->network();
+        d.buildOptimizer();
+        fs::create_directories(runDir, ec);
+        if (ec)
+            return makeError("cannot create the run directory " + runDir + ": " + ec.message());
+        std::ofstream cfg(fs::path(runDir) / "config.json");
+        cfg << toJson(d.config) << '\n';
+        if (!cfg)
+            return makeError("cannot write " + runDir + "/config.json");
+        d.metrics.open(fs::path(runDir) / "metrics.jsonl", std::ios::app);
+        d.needsInitialEval = true;
+        if (!d.metrics)
+            return makeError("cannot write " + runDir + "/metrics.jsonl");
+    } catch (const std::exception &e) {
+        return makeError(std::string("cannot set up training: ") + e.what());
+    }
+    return t;
+}
+
+// Loads the corpus, the tokenizer (trained now or read from tokenizerDir) and the dataset.
+Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir)
+{
+    auto &d = *this;
+    d.threads = resolveThreads(d.config.training.threads);
+    torch::set_num_threads(d.threads);
+    auto corpus = loadCorpus(d.config.data, d.config.training.seed);
+    if (!corpus)
+        return makeError(corpus.error());
+    d.corpusDescription = corpus->description;
+    if (!tokenizerDir.empty()) {
+        auto tok = loadTokenizer(tokenizerDir);
+        if (!tok)
+            return makeError(tok.error());
+        d.tokenizer = *tok;
+    } else if (!d.config.tokenizer.path.empty()) {
+        auto tok = loadTokenizer(d.config.tokenizer.path);
+        if (!tok)
+            return makeError("tokenizer.path: " + tok.error());
+        d.tokenizer = *tok;
+    } else if (trainTokenizerNow) {
+        TokenizerSpec spec{d.config.tokenizer.kind, d.config.tokenizer.vocabSize, d.config.tokenizer.characterCoverage};
+        auto tok = trainTokenizer(spec, corpus->text, progress);
+        if (!tok)
+            return makeError("tokenizer: " + tok.error());
+        d.tokenizer = *tok;
+    }
+    auto enc = d.tokenizer->encode(corpus->text);
+    if (!enc)
+        return makeError("the tokenizer cannot encode the corpus: " + enc.error());
+    auto ds = TokenDataset::create(std::move(enc->ids), d.config.data.valFraction, d.config.model.blockSize);
+    if (!ds)
+        return makeError(ds.error());
+    d.dataset = std::move(*ds);
+    d.dataFingerprint = fingerprint(d.dataset->train(), d.dataset->val());
+    if (d.config.model.vocabSize > 0 && d.config.model.vocabSize != d.tokenizer->vocabSize())
+        return makeError("model.vocab_size is " + std::to_string(d.config.model.vocabSize) + " but the tokenizer has " +
+                         std::to_string(d.tokenizer->vocabSize()) + " tokens");
+    d.config.model.vocabSize = d.tokenizer->vocabSize();
+    d.trainSampler = BatchSampler(d.config.training.seed);
+    d.evalSampler = BatchSampler(d.config.training.seed ^ 0x9E3779B97F4A7C15ull);
+    return {};
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int64_t maxSteps)
+{
+    auto ckpt = resolveCheckpointDir(runDir);
+    if (!ckpt)
+        return makeError("cannot resume: " + ckpt.error());
+    auto cfg = readRunConfigFile((fs::path(runDir) / "config.json").string());
+    if (!cfg)
+        return makeError(cfg.error());
+    std::unique_ptr<Trainer> t(new Trainer());
+    auto &d = *t->m_impl;
+    d.config = *cfg;
+    if (maxSteps > 0)
+        d.config.training.maxSteps = maxSteps;
+    d.runDir = runDir;
+    try {
+        if (Status s = d.prepareData(false, {}, *ckpt); !s)
+            return makeError(s.error());
+        auto m = LanguageModel::load(*ckpt);
+        if (!m)
+            return makeError(m.error());
+        d.model = std::move(*m);
+        d.net = d.model->network();
+        d.buildOptimizer();
+
+        std::ifstream sj(fs::path(*ckpt) / "trainer_state.json");
+        json state = json::parse(sj, nullptr, false);
+        if (state.is_discarded() || !state.is_object())
+            return makeError(*ckpt + "/trainer_state.json is missing or not valid JSON");
+        if (state.value("data_fingerprint", std::string()) != std::to_string(d.dataFingerprint))
+            return makeError("the corpus of " + runDir +
+                             " has changed since the checkpoint was written; resuming would not continue the same run");
+        d.step = state.at("step").get<int64_t>();
+        d.tokensSeen = state.value("tokens_seen", int64_t(0));
+        d.bestValLoss = state["best_val_loss"].is_null() ? std::numeric_limits<double>::infinity()
+                                                          : state["best_val_loss"].get<double>();
+        if (Status s = d.trainSampler.setState(state.at("train_sampler").get<std::string>()); !s)
+            return makeError(s.error());
+        if (Status s = d.evalSampler.setState(state.at("eval_sampler").get<std::string>()); !s)
+            return makeError(s.error());
+
+        auto tensors = loadTensors((fs::path(*ckpt) / "trainer_state.safetensors").string());
+        if (!tensors)
+            return makeError(tensors.error());
+        auto &opt = *d.optimizer;
+        const auto &steps = state.at("adam_steps");
+        for (auto &[name, p] : d.params) {
+            auto m1 = tensors->find("exp_avg." + name), m2 = tensors->find("exp_avg_sq." + name);
+            if (m1 == tensors->end() || m2 == tensors->end() || !steps.contains(name))
+                continue; // a parameter that never got a step
+            auto st = std::make_unique<torch::optim::AdamWParamState>();
+            st->step(steps.at(name).get<int64_t>());
+            st->exp_avg(m1->second.clone());
+            st->exp_avg_sq(m2->second.clone());
+            opt.state()[c10::guts::to_string(p.unsafeGetTensorImpl())] = std::move(st);
+        }
+        auto rng = tensors->find("rng.torch_cpu");
+        if (rng != tensors->end()) {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            gen.set_state(rng->second);
+        }
+        d.lastCheckpointStep = d.step;
+
+        // metrics.jsonl keeps only what the checkpoint had seen, so the resumed run appends
+        // exactly what the uninterrupted one would have written.
+        const fs::path metricsPath = fs::path(runDir) / "metrics.jsonl";
+        std::vector<std::string> keep;
+        {
+            std::ifstream in(metricsPath);
+            std::string line;
+            while (std::getline(in, line)) {
+                auto j = json::parse(line, nullptr, false);
+                if (!j.is_discarded() && j.is_object() && j.value("step", int64_t(0)) <= d.step)
+                    keep.push_back(line);
+            }
+        }
+        {
+            std::ofstream out(metricsPath, std::ios::trunc);
+            for (const auto &l : keep)
+                out << l << '\n';
+        }
+        d.metrics.open(metricsPath, std::ios::app);
+        if (maxSteps > 0) {
+            std::ofstream cfgOut(fs::path(runDir) / "config.json");
+            cfgOut << toJson(d.config) << '\n';
+        }
+    } catch (const std::exception &e) {
+        return makeError("cannot resume " + runDir + ": " + e.what());
+    }
+    return t;
+}
+
+const RunConfig &Trainer::config() const { return m_impl->config; }
+const std::string &Trainer::runDir() const { return m_impl->runDir; }
+const LanguageModel &Trainer::model() const { return *m_impl->model; }
+int64_t Trainer::step() const { return m_impl->step; }
+bool Trainer::finished() const { return m_impl->step >= m_impl->config.training.maxSteps; }
+double Trainer::bestValLoss() const { return m_impl->bestValLoss; }
+void Trainer::injectNonFiniteLossFrom(int64_t step) { m_impl->injectNonFiniteFrom = step; }
+
+TrainerSummary Trainer::summary() const
+{
+    const auto &d = *m_impl;
+    TrainerSummary s;
+    s.parameters = d.net->parameterCount();
+    s.trainTokens = static_cast<int64_t>(d.dataset->train().size());
+    s.valTokens = static_cast<int64_t>(d.dataset->val().size());
+    s.vocabSize = d.tokenizer->vocabSize();
+    s.corpusDescription = d.corpusDescription;
+    s.threads = d.threads;
+    return s;
+}
+
+EvalMetrics Trainer::evaluate()
+{
+    auto &d = *m_impl;
+    torch::NoGradGuard noGrad;
+    d.net->module().eval();
+    EvalMetrics e;
+    e.step = d.step;
+    auto mean = [&](const std::vector<int32_t> &tokens) {
+        double sum = 0.0;
+        for (int i = 0; i < d.config.training.evalSteps; ++i)
+            sum += d.lossOn(tokens, d.evalSampler);
+        return sum / d.config.training.evalSteps;
+    };
+    e.trainLoss = mean(d.dataset->train());
+    e.valLoss = d.dataset->hasVal() ? mean(d.dataset->val()) : std::numeric_limits<double>::quiet_NaN();
+    d.net->module().train();
+    const double watched = d.dataset->hasVal() ? e.valLoss : e.trainLoss;
+    if (std::isfinite(watched) && watched < d.bestValLoss)
+        d.bestValLoss = watched;
+    e.bestValLoss = d.bestValLoss;
+    d.writeMetric({{"step", e.step}, {"eval", true}, {"train_loss", finiteOrNull(e.trainLoss)},
+                   {"val_loss", finiteOrNull(e.valLoss)}});
+    return e;
+}
+
+Result<std::string> Trainer::sample(int maxNewTokens)
+{
+    auto &d = *m_impl;
+    GenerationSettings g;
+    g.maxNewTokens = maxNewTokens;
+    g.sampler.temperature = 0.8f; // nanoGPT sample.py's defaults
+    g.sampler.topK = 200;
+    g.seed = d.config.training.seed + static_cast<uint64_t>(d.step);
+    std::vector<int32_t> prompt;
+    if (auto nl = d.tokenizer->encode("\n"); nl && !nl->ids.empty())
+        prompt = nl->ids;
+    else
+        prompt = {d.dataset->train().front()};
+    auto r = generateFromIds(*d.model, prompt, g);
+    d.net->module().train();
+    if (!r)
+        return makeError(r.error());
+    std::string text = d.tokenizer->decode(std::vector<int32_t>(prompt.begin(), prompt.end()));
+    std::string out = r->text.substr(std::min(text.size(), r->text.size()));
+    std::ofstream samples(fs::path(d.runDir) / "samples.jsonl", std::ios::app);
+    samples << dumpJson({{"step", d.step}, {"text", out}}) << '\n';
+    return out;
+}
+
+Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
+{
+    auto &d = *m_impl;
+    const std::string name = "step-" + std::to_string(d.step);
+    const std::string dir = (fs::path(d.runDir) / "checkpoints" / name).string();
+    Status s = writeDirectoryAtomically(dir, [&](const std::string &tmp) -> Status {
+        if (Status w = saveTensors(tmp + "/model.safetensors", d.net->namedParameters()); !w)
+            return w;
+        {
+            std::ofstream cfg(tmp + "/config.json");
+            cfg << toJson(d.config) << '\n';
+            if (!cfg)
+                return makeError("cannot write " + tmp + "/config.json");
+        }
+        if (Status w = d.tokenizer->save(tmp); !w)
+            return w;
+        std::vector<std::pair<std::string, torch::Tensor>> state;
+        json steps = json::object();
+        for (auto &[pname, p] : d.params) {
+            auto it = d.optimizer->state().find(c10::guts::to_string(p.unsafeGetTensorImpl()));
+            if (it == d.optimizer->state().end())
+                continue;
+            auto &st = static_cast<torch::optim::AdamWParamState &>(*it->second);
+            state.emplace_back("exp_avg." + pname, st.exp_avg());
+            state.emplace_back("exp_avg_sq." + pname, st.exp_avg_sq());
+            steps[pname] = st.step();
+        }
+        {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            state.emplace_back("rng.torch_cpu", gen.get_state());
+        }
+        if (Status w = saveTensors(tmp + "/trainer_state.safetensors", state); !w)
+            return w;
+        json j = {{"format", "lmwb-trainer-state"},
+                  {"version", 1},
+                  {"step", d.step},
+                  {"tokens_seen", d.tokensSeen},
+                  {"best_val_loss", finiteOrNull(d.bestValLoss)},
+                  {"train_sampler", d.trainSampler.state()},
+                  {"eval_sampler", d.evalSampler.state()},
+                  {"adam_steps", steps},
+                  {"data_fingerprint", std::to_string(d.dataFingerprint)},
+                  {"threads", d.threads}};
+        std::ofstream out(tmp + "/trainer_state.json");
+        out << j.dump(2) << '\n';
+        if (!out)
+            return makeError("cannot write " + tmp + "/trainer_state.json");
+        return {};
+    });
+    if (!s)
+        return s;
+    // `latest` is replaced by rename too, so a reader never sees half a name.
+    const fs::path latestTmp = fs::path(d.runDir) / ".latest.tmp";
+    {
+        std::ofstream l(latestTmp);
+        l << name << '\n';
+    }
+    std::error_code ec;
+    fs::rename(latestTmp, fs::path(d.runDir) / "latest", ec);
+    if (ec)
+        return makeError("cannot update " + d.runDir + "/latest: " + ec.message());
+    d.lastCheckpointStep = d.step;
+    if (cb.onCheckpoint)
+        cb.onCheckpoint(d.step, dir);
+    return {};
+}
+
+Status Trainer::advance(const TrainerCallbacks &cb)
+{
+    auto &d = *m_impl;
+    try {
+        const auto &t = d.config.training;
+        if (d.needsInitialEval) {
+            d.needsInitialEval = false;
+            // nanoGPT evaluates before the first step.
+            auto e = evaluate();
+            if (cb.onEval)
+                cb.onEval(e);
+        }
+        const int B = t.batchSize, T = d.config.model.blockSize;
+        const double lr = learningRateAt(t, d.step);
+        for (auto &group : d.optimizer->param_groups())
+            static_cast<torch::optim::AdamWOptions &>(group.options()).lr(lr);
+
+        const auto start = std::chrono::steady_clock::now();
+        d.net->module().train();
+        double lossSum = 0.0;
+        std::vector<int64_t> x, y;
+        for (int micro = 0; micro < t.gradientAccumulationSteps; ++micro) {
+            d.trainSampler.nextBatch(d.dataset->train(), T, B, x, y);
+            torch::Tensor logits;
+            {
+                AutocastScope autocast(d.bf16());
+                logits = d.net->forward(d.batchTensor(x, B, T));
+            }
+            auto loss = torch::nn::functional::cross_entropy(
+                logits.to(torch::kFloat32).view({-1, logits.size(-1)}), d.batchTensor(y, B, T).view({-1}));
+            if (d.injectNonFiniteFrom >= 0 && d.step >= d.injectNonFiniteFrom)
+                loss = loss * std::numeric_limits<float>::quiet_NaN();
+            (loss / t.gradientAccumulationSteps).backward();
+            lossSum += loss.item<double>();
+        }
+        const double trainLoss = lossSum / t.gradientAccumulationSteps;
+        std::vector<torch::Tensor> ps;
+        ps.reserve(d.params.size());
+        for (auto &[n, p] : d.params)
+            ps.push_back(p);
+        double gradNorm;
+        if (t.gradClip > 0.0) {
+            gradNorm = torch::nn::utils::clip_grad_norm_(ps, t.gradClip);
+        } else {
+            double sq = 0.0;
+            for (auto &p : ps)
+                if (p.grad().defined())
+                    sq += p.grad().pow(2).sum().item<double>();
+            gradNorm = std::sqrt(sq);
+        }
+        const bool finite = std::isfinite(trainLoss) && std::isfinite(gradNorm);
+        if (finite) {
+            d.optimizer->step();
+            d.badInARow = 0;
+        } else {
+            ++d.badInARow;
+        }
+        d.optimizer->zero_grad();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        ++d.step;
+        const int64_t tokens = static_cast<int64_t>(B) * T * t.gradientAccumulationSteps;
+        d.tokensSeen += tokens;
+
+        StepMetrics m;
+        m.step = d.step;
+        m.trainLoss = trainLoss;
+        m.lr = lr;
+        m.gradNorm = gradNorm;
+        m.msPerStep = ms;
+        m.tokensPerSecond = ms > 0 ? tokens * 1000.0 / ms : 0.0;
+        m.tokensSeen = d.tokensSeen;
+        m.skipped = !finite;
+        json line = {{"step", m.step},
+                     {"train_loss", finiteOrNull(m.trainLoss)},
+                     {"lr", m.lr},
+                     {"grad_norm", finiteOrNull(m.gradNorm)},
+                     {"ms_per_step", m.msPerStep},
+                     {"tokens_per_second", m.tokensPerSecond},
+                     {"tokens", m.tokensSeen}};
+        if (m.skipped)
+            line["skipped"] = true;
+        d.writeMetric(line);
+        if (cb.onStep)
+            cb.onStep(m);
+        if (!finite) {
+            if (cb.onMessage)
+                cb.onMessage("step " + std::to_string(d.step) + " had a non-finite loss or gradient and was skipped");
+            if (d.badInARow >= t.maxBadSteps) {
+                std::ostringstream s;
+                s << "training stopped at step " << d.step << ": " << d.badInARow
+                  << " steps in a row had a non-finite loss or gradient; lower training.learning_rate (now "
+                  << t.learningRate << ")" << (t.gradClip > 0 ? "" : " or set training.grad_clip")
+                  << " and resume from the last good checkpoint";
+                return makeError(s.str());
+            }
+            return {};
+        }
+
+        const bool last = d.step >= t.maxSteps;
+        if (d.step % t.evalInterval == 0 || last) {
+            auto e = evaluate();
+            if (cb.onEval)
+                cb.onEval(e);
+            if (t.sampleInterval == 0) {
+                auto s = sample();
+                if (s && cb.onSample)
+                    cb.onSample(d.step, *s);
+            }
+        }
+        if (t.sampleInterval > 0 && d.step % t.sampleInterval == 0) {
+            auto s = sample();
+            if (s && cb.onSample)
+                cb.onSample(d.step, *s);
+        }
+        if (d.step % t.checkpointInterval == 0 || last) {
+            if (Status s = saveCheckpoint(cb); !s)
+                return s;
+        }
+        return {};
+    } catch (const std::exception &e) {
+        return makeError(std::string("training step failed: ") + e.what());
+    }
+}
+
+Status Trainer::run(const TrainerCallbacks &cb, int64_t stopAfter, const std::atomic_bool *cancel)
+{
+    auto &d = *m_impl;
+    while (!finished() && !(stopAfter > 0 && d.step >= stopAfter) && !(cancel && cancel->load())) {
+        if (Status s = advance(cb); !s)
+            return s;
+    }
+    if (d.lastCheckpointStep != d.step) {
+        try {
+            return saveCheckpoint(cb);
+        } catch (const std::exception &e) {
+            return makeError(std::string("cannot save the checkpoint: ") + e.what());
+        }
+    }
+    return {};
+}
+
+} // namespace lmwb::core
