@@ -177,6 +177,8 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const 
         d.model = std::move(*m);
         d.net = d.model->network();
         d.buildOptimizer();
+        // Dropout draws from the global generator; seed it as nanoGPT's torch.manual_seed.
+        torch::manual_seed(d.config.training.seed);
         fs::create_directories(runDir, ec);
         if (ec)
             return makeError("cannot create the run directory " + runDir + ": " + ec.message());
