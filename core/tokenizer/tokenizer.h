@@ -49,7 +49,8 @@ public:
     // The raw bytes this id stands for (what decode({id}) gives).
     virtual std::string pieceBytes(int32_t id) const = 0;
     // The piece as a tokenizer shows it: "▁the" for sentencepiece, "Ġthe" for GPT-2
-    // style BPE, the character itself for char; "<0xE5>" for a lone byte.
+    // style BPE, the character itself for char; "<0xE5>" for sentencepiece's byte pieces
+    // (a lone byte in byte-level BPE keeps its GPT-2 alphabet character, e.g. "å").
     virtual std::string piece(int32_t id) const = 0;
 
     // Writes the tokenizer's files into dir (created if missing): tokenizer.json, plus
@@ -72,7 +73,13 @@ using ProgressFn = std::function<bool(double fraction)>;
 Result<TokenizerPtr> trainTokenizer(const TokenizerSpec &spec, std::string_view text,
                                     const ProgressFn &progress = {});
 
-// Loads the tokenizer that save() wrote into dir (reads dir/tokenizer.json).
+// Loads the tokenizer that save() wrote into dir (reads dir/tokenizer.json). A directory
+// with GPT-2's vocab.json and merges.txt and no LM Workbench tokenizer.json (a Hugging Face
+// GPT-2 directory) loads as byte-level BPE.
 Result<TokenizerPtr> loadTokenizer(const std::string &dir);
+
+// GPT-2's own files (or any byte-level BPE in that format): ids come from vocab.json,
+// merge ranks from the line order of merges.txt.
+Result<TokenizerPtr> loadGpt2Tokenizer(const std::string &vocabJsonPath, const std::string &mergesPath);
 
 } // namespace lmwb::core
