@@ -34,8 +34,9 @@ Exit code 0 on success, 2 on bad usage or bad input.
 
 bool isCliCommand(const std::string &a)
 {
-    return a == "train" || a == "generate" || a == "score" || a == "tokenize" || a == "tokenizer-train" ||
-           a == "attention" || a == "help" || a == "--help" || a == "-h" || a == "--version";
+    // Any word is a command (an unknown one gets the usage, never the window); options
+    // that start with '-' other than these belong to Qt (-platform, -style, ...).
+    return (!a.empty() && a[0] != '-') || a == "--help" || a == "-h" || a == "--version";
 }
 
 int runCli(int argc, char **argv)

@@ -44,6 +44,9 @@ public:
     int64_t nHead, nEmbd;
     double dropout;
     bool fused;
+
+private:
+    torch::Tensor m_blocked; // (T, Tk) true above the causal diagonal; cached per shape
 };
 TORCH_MODULE(CausalSelfAttention);
 
