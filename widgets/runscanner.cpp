@@ -82,8 +82,8 @@ RunInfo readRunInfo(const QString &path)
                     .arg(tok.value(QStringLiteral("kind")).toString())
                     .arg(data.value(QStringLiteral("format")).toString());
     const RunMetrics m = readMetrics(path);
-    if (!m.steps.isEmpty())
-        r.steps = static_cast<qint64>(m.steps.last());
+    for (double s : m.steps)
+        r.steps = std::max(r.steps, static_cast<qint64>(s));
     for (double v : m.evalValLoss)
         if (std::isfinite(v) && (!std::isfinite(r.bestValLoss) || v < r.bestValLoss))
             r.bestValLoss = v;
