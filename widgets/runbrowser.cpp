@@ -7,6 +7,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QFontDatabase>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTreeWidget>
@@ -55,13 +58,23 @@ RunBrowser::RunBrowser(QWidget *parent) : QWidget(parent)
 
     m_info = new QLabel;
     m_info->setWordWrap(true);
+    m_config = new QPlainTextEdit;
+    m_config->setReadOnly(true);
+    m_config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_config->setPlaceholderText(tr("Select a run to see its configuration."));
+    m_config->setToolTip(tr("The selected run's config.json: the same file `lmwb train` reads."));
     auto *buttons = new QHBoxLayout;
     for (auto *b : {m_open, m_rename, m_delete, m_compare})
         buttons->addWidget(b);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tree, 1);
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_tree);
+    split->addWidget(m_config);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_info);
     updateButtons();
@@ -122,6 +135,12 @@ void RunBrowser::selectRun(const QString &path)
 void RunBrowser::updateButtons()
 {
     const int n = int(m_tree->selectedItems().size());
+    if (n == 1) {
+        const auto info = readRunInfo(m_tree->selectedItems().first()->data(ColName, PathRole).toString());
+        m_config->setPlainText(info.error.isEmpty() ? info.configJson : info.error);
+    } else {
+        m_config->clear();
+    }
     m_open->setEnabled(n == 1);
     m_rename->setEnabled(n == 1);
     m_delete->setEnabled(n >= 1);

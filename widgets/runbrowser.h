@@ -13,6 +13,7 @@
 class QTreeWidget;
 class QPushButton;
 class QLabel;
+class QPlainTextEdit;
 
 namespace lmwb::widgets {
 
@@ -26,6 +27,7 @@ public:
     QStringList selectedRuns() const;
     void selectRun(const QString &path);
     QTreeWidget *tree() const { return m_tree; }
+    QPlainTextEdit *configView() const { return m_config; } // the selected run's config.json
 
     // Without a dialog, for tests and scripts. Refuse a name that exists or is not a plain
     // folder name, and a run that is being trained (setBusyRun).
@@ -55,6 +57,7 @@ private:
     bool m_confirm = true;
     QTreeWidget *m_tree = nullptr;
     QLabel *m_info = nullptr;
+    QPlainTextEdit *m_config = nullptr;
     QPushButton *m_open = nullptr, *m_rename = nullptr, *m_delete = nullptr, *m_compare = nullptr;
 };
 

@@ -1,47 +1,96 @@
 #pragma once
-// The workbench window: the run browser (every run under the workspace folder) with the
-// selected run's metrics chart and configuration.
+// The workbench window: the Train, Data & Tokenizer, Attention and Playground tabs, the
+// run browser dock, menus, and a status bar with the current job, its progress and ETA.
+// All torch work happens in the Session on its worker thread; this class only sends it
+// queued requests and shows what it reports (DESIGN §2).
+
+#include "trainingtypes.h"
+#include "trainingwizard.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
-class QTreeWidget;
-class QPlainTextEdit;
 class QLabel;
+class QProgressBar;
 class QTabWidget;
+class QThread;
+class QMenu;
+class QAction;
 
 namespace lmwb::widgets {
-class LossPlot;
-}
+class RunBrowser;
+class TrainingMonitor;
+} // namespace lmwb::widgets
 
 namespace lmwb::app {
+
+class Session;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QString workspace() const { return m_workspace; }
     void setWorkspace(const QString &dir);
-    void refreshRuns();
-    void selectRun(const QString &path);
-
-    QTreeWidget *runList() const { return m_runs; }
-    widgets::LossPlot *lossPlot() const { return m_plot; }
-    QPlainTextEdit *configView() const { return m_config; }
-
     static QString defaultWorkspace();
 
+    // What the wizard's Start does, callable directly (tests, scripts).
+    void startTraining(const QString &configJson, const QString &runDir);
+    void resumeTraining(const QString &runDir);
+    void openRun(const QString &runDir);
+
+    widgets::RunBrowser *runBrowser() const { return m_browser; }
+    widgets::TrainingMonitor *monitor() const { return m_monitor; }
+    QTabWidget *tabs() const { return m_tabs; }
+    widgets::TrainingState trainingState() const { return m_state; }
+    QString currentRun() const { return m_currentRun; }
+    Session *session() const { return m_session; }
+    QString lastError() const { return m_lastError; }
+    // The wizard of the last "New training run" (null when closed).
+    widgets::TrainingWizard *wizard() const { return m_wizard; }
+    void showWizard();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    void showSelectedRun();
+    void buildMenus();
+    void buildStatusBar();
+    void connectSession();
+    void onStateChanged(widgets::TrainingState state);
+    void onProgress(const QVector<widgets::StepPoint> &points);
+    void onRunStarted(const widgets::RunDescription &run);
+    void onFailed(const QString &error);
+    void updateRecentMenu();
+    void rememberRecent(const QString &runDir);
     void chooseWorkspace();
+    void openRunDialog();
+    void setLanguage(const QString &code);
     void about();
+    QWidget *comingTab(const QString &title, const QString &text);
 
     QString m_workspace;
-    QTreeWidget *m_runs = nullptr;
+    QString m_currentRun;
+    QString m_lastError;
+    widgets::TrainingState m_state = widgets::TrainingState::Idle;
+    qint64 m_maxSteps = 0;
+    double m_msPerStep = 0.0;
+
+    QThread *m_thread = nullptr;
+    Session *m_session = nullptr;
+
     QTabWidget *m_tabs = nullptr;
-    widgets::LossPlot *m_plot = nullptr;
-    QPlainTextEdit *m_config = nullptr;
-    QLabel *m_runTitle = nullptr;
+    widgets::RunBrowser *m_browser = nullptr;
+    widgets::TrainingMonitor *m_monitor = nullptr;
+    QPointer<widgets::TrainingWizard> m_wizard;
+    QLabel *m_job = nullptr;
+    QLabel *m_eta = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QMenu *m_recent = nullptr;
+    QAction *m_pauseAction = nullptr, *m_stopAction = nullptr, *m_stepAction = nullptr, *m_saveAction = nullptr,
+            *m_sampleAction = nullptr;
 };
 
 } // namespace lmwb::app

@@ -298,7 +298,7 @@ void Session::shutdown()
     m_trainer.reset();
 }
 
-void Session::measureStep(int requestId, const QString &configJson, int vocabSize)
+void Session::measureStep(int requestId, const QString &configJson)
 {
     if (m_state == TrainingState::Running) {
         // Timing a step while a run trains would slow the run and give a wrong figure.
@@ -312,7 +312,7 @@ void Session::measureStep(int requestId, const QString &configJson, int vocabSiz
             return;
         }
         core::setThreadCount(cfg->training.threads);
-        auto t = core::measureTrainingStep(cfg->model, cfg->training, vocabSize);
+        auto t = core::measureTrainingStep(cfg->model, cfg->training, cfg->model.vocabSize);
         if (!t)
             emit stepTimed(requestId, 0.0, 0, qs(t.error()));
         else

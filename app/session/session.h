@@ -48,8 +48,9 @@ public slots:
     // Stops a running job and writes a checkpoint; the window calls it (blocking) on close.
     void shutdown();
 
-    // The wizard's model page: the time of one step of this configuration.
-    void measureStep(int requestId, const QString &configJson, int vocabSize);
+    // The wizard's model page: the time of one step of this configuration (its
+    // model.vocab_size says the vocabulary).
+    void measureStep(int requestId, const QString &configJson);
     // The wizard's tokenizer page: trains the tokenizer of configJson on its corpus.
     void trainTokenizer(int requestId, const QString &configJson, const QString &outDir);
 

@@ -1,12 +1,16 @@
 // ctest-labels: gui
-// The workbench window, offscreen: the run browser lists the runs of a workspace and shows
-// a run's configuration and loss curves.
+// The workbench window and its run browser, offscreen: runs of a workspace are listed with
+// their config; open shows a run in the monitor; rename, delete (with confirmation) and
+// compare work; broken runs show their error.
 
 #include "gui/mainwindow.h"
-#include "lossplot.h"
+#include "runbrowser.h"
 #include "runscanner.h"
+#include "trainingmonitor.h"
 
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -21,22 +25,25 @@ void writeRun(const QString &dir, int steps, double finalVal)
     QFile cfg(dir + "/config.json");
     QVERIFY(cfg.open(QIODevice::WriteOnly));
     cfg.write(R"({"data": {"format": "synthetic", "train": []}, "tokenizer": {"kind": "char"},
-                 "model": {"arch": "gpt", "n_layer": 3, "n_head": 2, "n_embd": 64, "block_size": 32},
+                 "model": {"arch": "gpt", "n_layer": 3, "n_head": 2, "n_embd": 64, "block_size": 32, "vocab_size": 13},
                  "training": {"max_steps": 100}})");
     QFile m(dir + "/metrics.jsonl");
     QVERIFY(m.open(QIODevice::WriteOnly));
     m.write(R"({"step": 0, "eval": true, "train_loss": 2.6, "val_loss": 2.61})" "\n");
     for (int s = 1; s <= steps; ++s)
-        m.write(QString(R"({"step": %1, "train_loss": %2, "lr": 0.001, "grad_norm": 1.0})" "\n")
+        if (s == 7)
+            m.write(R"({"step": 7, "train_loss": null, "skipped": true, "tokens": 1792})" "\n");
+        else
+            m.write(QString(R"({"step": %1, "train_loss": %2, "lr": 0.001, "grad_norm": 1.0, "tokens": %3, "ms_per_step": 5})" "\n")
                     .arg(s)
                     .arg(2.6 - s * 0.01)
+                    .arg(s * 256)
                     .toUtf8());
     m.write(QString(R"({"step": %1, "eval": true, "train_loss": %2, "val_loss": %3})" "\n")
                 .arg(steps)
                 .arg(finalVal - 0.05)
                 .arg(finalVal)
                 .toUtf8());
-    m.write(R"({"step": 7, "train_loss": null, "skipped": true})" "\n");
     QFile latest(dir + "/latest");
     QVERIFY(latest.open(QIODevice::WriteOnly));
     latest.write(QString("step-%1\n").arg(steps).toUtf8());
@@ -52,6 +59,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName("lmwb-tests");
+        qputenv("LMWB_NO_DIALOGS", "1");
     }
 
     void runScannerReadsRuns()
@@ -68,12 +76,12 @@ private slots:
         QCOMPARE(runs[0].latestCheckpoint, QString("step-30"));
         QVERIFY(runs[0].summary.contains("gpt 3x2x64"));
         const auto m = widgets::readMetrics(runs[0].path);
-        QCOMPARE(m.steps.size(), 31); // 30 steps + the skipped one
-        QVERIFY(qIsNaN(m.trainLoss.last()));
+        QCOMPARE(m.steps.size(), 30);
+        QVERIFY(qIsNaN(m.trainLoss.at(6))); // the skipped step: null in the file
         QCOMPARE(m.evalSteps.size(), 2);
     }
 
-    void windowListsAndShowsRuns()
+    void windowListsOpensAndComparesRuns()
     {
         QTemporaryDir ws;
         writeRun(ws.filePath("alpha"), 30, 2.1);
@@ -81,19 +89,62 @@ private slots:
         app::MainWindow w;
         w.setWorkspace(ws.path());
         w.show();
-        QCOMPARE(w.runList()->topLevelItemCount(), 2);
-        w.selectRun(ws.filePath("alpha"));
-        QTRY_VERIFY(w.configView()->toPlainText().contains("n_layer"));
-        QCOMPARE(w.lossPlot()->trainPointCount(), 31);
-        QCOMPARE(w.lossPlot()->evalPointCount(), 2);
+        QCOMPARE(w.tabs()->count(), 4);
+        auto *browser = w.runBrowser();
+        QCOMPARE(browser->tree()->topLevelItemCount(), 2);
+        browser->selectRun(ws.filePath("alpha"));
+        QTRY_VERIFY(browser->configView()->toPlainText().contains("n_layer"));
+        QPushButton *open = nullptr;
+        for (auto *b : browser->findChildren<QPushButton *>())
+            if (b->text() == "Open")
+                open = b;
+        QVERIFY(open && open->isEnabled());
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(w.currentRun(), ws.filePath("alpha"));
+        QCOMPARE(w.monitor()->trainPointCount(), 30);
+        QCOMPARE(w.monitor()->evalPointCount(), 2);
+        // compare: the other run is overlaid
+        QSignalSpy compare(browser, &widgets::RunBrowser::compareRequested);
+        browser->tree()->selectAll();
+        for (auto *b : browser->findChildren<QPushButton *>())
+            if (b->text() == "Compare")
+                QTest::mouseClick(b, Qt::LeftButton);
+        QCOMPARE(compare.size(), 1);
+        QCOMPARE(compare.first().first().toStringList().size(), 2);
         // a new run appears on refresh
         writeRun(ws.filePath("gamma"), 5, 2.5);
-        w.refreshRuns();
-        QCOMPARE(w.runList()->topLevelItemCount(), 3);
+        browser->refresh();
+        QCOMPARE(browser->tree()->topLevelItemCount(), 3);
         const QImage shot = w.grab().toImage();
         QVERIFY(!shot.isNull());
         if (qEnvironmentVariableIsSet("LMWB_SCREENSHOT_DIR"))
             shot.save(qEnvironmentVariable("LMWB_SCREENSHOT_DIR") + "/mainwindow.png");
+    }
+
+    void renameAndDelete()
+    {
+        QTemporaryDir ws;
+        writeRun(ws.filePath("alpha"), 3, 2.1);
+        writeRun(ws.filePath("beta"), 3, 2.4);
+        widgets::RunBrowser b;
+        b.setWorkspace(ws.path());
+        QString error;
+        QVERIFY(!b.renameRun(ws.filePath("alpha"), "beta", &error));
+        QVERIFY(error.contains("already exists"));
+        QVERIFY(!b.renameRun(ws.filePath("alpha"), "a/b", &error));
+        QVERIFY(b.renameRun(ws.filePath("alpha"), "first", &error));
+        QVERIFY(QFileInfo::exists(ws.filePath("first/config.json")));
+        QCOMPARE(b.tree()->topLevelItemCount(), 2);
+        b.setBusyRun(ws.filePath("beta"));
+        QVERIFY(!b.deleteRun(ws.filePath("beta"), &error));
+        QVERIFY(error.contains("being trained"));
+        b.setBusyRun({});
+        QDir().mkpath(ws.filePath("precious"));
+        QVERIFY(!b.deleteRun(ws.filePath("precious"), &error)); // not a run: never removed
+        QVERIFY(QFileInfo::exists(ws.filePath("precious")));
+        QVERIFY(b.deleteRun(ws.filePath("beta"), &error));
+        QVERIFY(!QFileInfo::exists(ws.filePath("beta")));
+        QCOMPARE(b.tree()->topLevelItemCount(), 1);
     }
 
     void brokenRunIsShownWithItsError()
@@ -104,11 +155,11 @@ private slots:
         QVERIFY(cfg.open(QIODevice::WriteOnly));
         cfg.write("{not json");
         cfg.close();
-        app::MainWindow w;
-        w.setWorkspace(ws.path());
-        QCOMPARE(w.runList()->topLevelItemCount(), 1);
-        w.selectRun(ws.filePath("broken"));
-        QTRY_VERIFY(w.configView()->toPlainText().contains("config.json"));
+        widgets::RunBrowser b;
+        b.setWorkspace(ws.path());
+        QCOMPARE(b.tree()->topLevelItemCount(), 1);
+        b.selectRun(ws.filePath("broken"));
+        QTRY_VERIFY(b.configView()->toPlainText().contains("config.json"));
     }
 };
 

@@ -1,0 +1,48 @@
+#pragma once
+// Wizard page 1: pretrain a new model, or continue a run of the workspace. Continuing goes
+// straight to the summary (resume semantics: the run's own config, its latest checkpoint).
+
+#include <QWizardPage>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QRadioButton;
+
+namespace lmwb::widgets {
+
+class WizardGoalPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    explicit WizardGoalPage(QWidget *parent = nullptr);
+
+    void setWorkspace(const QString &dir);
+    bool isResume() const;
+    QString resumeRunDir() const;
+    // Selects "continue" with this run (added to the list when it is not in it).
+    void setResumeRunDir(const QString &dir);
+    void setResume(bool resume);
+
+    // Empty when the page is fine, else what is wrong (also shown on the page).
+    QString problem() const;
+
+    bool isComplete() const override;
+    bool validatePage() override;
+    int nextId() const override;
+
+private:
+    void refreshRuns();
+    void updateState();
+
+    QString m_workspace;
+    QRadioButton *m_pretrain = nullptr;
+    QRadioButton *m_resume = nullptr;
+    QRadioButton *m_fineTune = nullptr;
+    QComboBox *m_runCombo = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLabel *m_runInfo = nullptr;
+    QLabel *m_error = nullptr;
+};
+
+} // namespace lmwb::widgets
