@@ -1,0 +1,95 @@
+// Renders the README screenshots from the real window, offscreen:
+//   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
+//   monitor.png                        the monitor mid-training (a live run, not a mock-up)
+//
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS]
+//
+// scripts/screenshots builds and runs it; rerun it when the UI changes.
+
+#include "gui/mainwindow.h"
+#include "session/session.h"
+#include "trainingmonitor.h"
+#include "trainingwizard.h"
+#include "wizarddatapage.h"
+#include "wizardmodelpage.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace lmwb;
+
+namespace {
+bool save(QWidget *w, const QString &path)
+{
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: lmwb-screenshots OUT_DIR [STEPS]\n");
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
+    QDir().mkpath(out);
+    QCoreApplication::setOrganizationName("lmwb-screenshots");
+    qputenv("LMWB_NO_DIALOGS", "1");
+    QFont font = QApplication::font();
+    font.setPointSize(11);
+    QApplication::setFont(font);
+
+    QTemporaryDir ws;
+    app::MainWindow window;
+    window.setWorkspace(ws.path());
+    window.resize(1600, 960);
+    window.show();
+
+    window.showWizard();
+    widgets::TrainingWizard *wizard = window.wizard();
+    wizard->resize(1100, 760);
+    wizard->next(); // goal: pretrain
+    auto *data = wizard->dataPage();
+    data->selectSample("tang300");
+    QTest::qWaitFor([&] { return !data->isLoading(); }, 20000);
+    QTest::qWait(200);
+    save(wizard, out + "/wizard-data.png");
+    wizard->next(); // data
+    wizard->next(); // tokenizer: char
+    auto *preset = wizard->modelPage()->findChild<QComboBox *>("modelPresetCombo");
+    preset->setCurrentIndex(1); // nanoGPT's CPU configuration
+    QTest::qWait(3000);         // the step time is measured in the background
+    save(wizard, out + "/wizard-model.png");
+    wizard->next(); // model
+    wizard->next(); // training
+    save(wizard, out + "/wizard-summary.png");
+    QJsonDocument doc = QJsonDocument::fromJson(wizard->configJson().toUtf8());
+    QJsonObject cfg = doc.object();
+    QJsonObject training = cfg["training"].toObject();
+    training["max_steps"] = steps * 3;
+    training["lr_decay_steps"] = steps * 3;
+    training["eval_interval"] = steps / 6;
+    training["checkpoint_interval"] = steps * 3;
+    cfg["training"] = training;
+    const QString runDir = ws.filePath("tang300-nanogpt-cpu");
+    wizard->close();
+
+    window.startTraining(QString::fromUtf8(QJsonDocument(cfg).toJson()), runDir);
+    const bool reached = QTest::qWaitFor([&] { return window.monitor()->trainPointCount() >= steps; }, 600000);
+    QTest::qWait(300);
+    save(&window, out + "/monitor.png");
+    window.close();
+    return reached ? 0 : 1;
+}
