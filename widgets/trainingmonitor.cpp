@@ -196,7 +196,23 @@ TrainingMonitor::~TrainingMonitor() = default;
 
 void TrainingMonitor::buildUi()
 {
-    // Row 1: which run, and where it stands.
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(buildCharts());
+    split->addWidget(buildSamples());
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    split->setSizes({560, 170});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildHeaderRow());
+    layout->addLayout(buildButtonRow());
+    layout->addWidget(split, 1);
+}
+
+// Which run, and where it stands.
+QLayout *TrainingMonitor::buildHeaderRow()
+{
     m_header = new QLabel;
     QFont headerFont = font();
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.3);
@@ -210,8 +226,12 @@ void TrainingMonitor::buildUi()
     auto *headerRow = new QHBoxLayout;
     headerRow->addWidget(m_header, 1);
     headerRow->addWidget(m_status);
+    return headerRow;
+}
 
-    // Row 2: the buttons that steer the run, and the exports.
+// The buttons that steer the run, and the exports.
+QLayout *TrainingMonitor::buildButtonRow()
+{
     auto button = [this](const QString &name, const QString &text, QStyle::StandardPixmap icon, const QString &tip) {
         auto *b = new QPushButton(style()->standardIcon(icon), text);
         b->setObjectName(name);
@@ -249,8 +269,12 @@ void TrainingMonitor::buildUi()
     buttonRow->addStretch(1);
     buttonRow->addWidget(m_exportPng);
     buttonRow->addWidget(m_exportCsv);
+    return buttonRow;
+}
 
-    // Chart controls, right above the chart they change.
+// Smoothing, log scale and x axis, right above the chart they change.
+QLayout *TrainingMonitor::buildChartControls()
+{
     auto *smoothingLabel = new QLabel(tr("Smoothing"));
     m_smoothingSlider = new QSlider(Qt::Horizontal);
     m_smoothingSlider->setRange(0, 99);
@@ -293,8 +317,12 @@ void TrainingMonitor::buildUi()
     controlRow->addWidget(xAxisLabel);
     controlRow->addWidget(m_xAxisBox);
     controlRow->addStretch(1);
+    return controlRow;
+}
 
-    // The charts.
+// The loss chart with its controls, and the small charts in a column beside it.
+QWidget *TrainingMonitor::buildCharts()
+{
     m_loss = new LossChart;
     m_loss->setToolTip(tr("Cross-entropy loss in nats per token: lower is better. Train loss is measured on "
                           "each training batch; val loss on text the model never trains on. The dashed line "
@@ -309,7 +337,7 @@ void TrainingMonitor::buildUi()
     auto *mainColumn = new QWidget;
     auto *mainLayout = new QVBoxLayout(mainColumn);
     mainLayout->setContentsMargins(0, 0, 0, 0);
-    mainLayout->addLayout(controlRow);
+    mainLayout->addLayout(buildChartControls());
     mainLayout->addWidget(m_loss, 1);
     auto *smallColumn = new QWidget;
     auto *smallLayout = new QVBoxLayout(smallColumn);
@@ -323,8 +351,12 @@ void TrainingMonitor::buildUi()
     charts->setStretchFactor(1, 1);
     charts->setChildrenCollapsible(false);
     charts->setSizes({850, 330});
+    return charts;
+}
 
-    // The generated samples, newest on top: the step, and what the model wrote then.
+// The generated samples, newest on top: the step, and what the model wrote then.
+QWidget *TrainingMonitor::buildSamples()
+{
     auto *samplesBox = new QGroupBox(tr("Samples (newest first)"));
     samplesBox->setToolTip(tr("Text the model generated at each evaluation: watch it turn from noise into words."));
     m_samples = new QTableWidget(0, 2);
@@ -345,19 +377,7 @@ void TrainingMonitor::buildUi()
     auto *samplesLayout = new QVBoxLayout(samplesBox);
     samplesLayout->setContentsMargins(6, 6, 6, 6);
     samplesLayout->addWidget(m_samples);
-
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(charts);
-    split->addWidget(samplesBox);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    split->setSizes({560, 170});
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(headerRow);
-    layout->addLayout(buttonRow);
-    layout->addWidget(split, 1);
+    return samplesBox;
 }
 
 // --- the data ---------------------------------------------------------------------------

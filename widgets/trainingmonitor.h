@@ -31,6 +31,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QSlider;
 class QTableWidget;
@@ -57,7 +58,8 @@ public:
     void setLogY(bool on);
     bool logY() const;
 
-    // Export. Both return false (and leave no partial file) when the path cannot be written.
+    // Export; false when the path cannot be written. The PNG is the loss chart as shown
+    // (1200x700 while hidden); the CSV is written atomically (QSaveFile).
     bool exportPng(const QString &path);
     // step,tokens,wall_seconds,train_loss,smoothed_loss,lr,grad_norm,tokens_per_second,val_loss
     // One row per step; val_loss only on eval steps; an eval without a step of its own (the
@@ -118,6 +120,11 @@ private:
     };
 
     void buildUi();
+    QLayout *buildHeaderRow();
+    QLayout *buildButtonRow();
+    QLayout *buildChartControls();
+    QWidget *buildCharts();
+    QWidget *buildSamples();
     void clearData();
     void appendSteps(const QVector<StepPoint> &steps);
     void appendEval(const EvalPoint &eval);
