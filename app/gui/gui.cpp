@@ -3,6 +3,7 @@
 #include "gui/mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -33,6 +34,8 @@ int runGui(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("lmwb"));
     QApplication::setApplicationDisplayName(QStringLiteral("LM Workbench"));
     QApplication::setOrganizationName(QStringLiteral("LM Workbench"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("lmwb"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lmwb.svg")));
     installTranslators(app);
     MainWindow window;
     window.show();

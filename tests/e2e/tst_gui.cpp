@@ -80,8 +80,16 @@ QString runWizard(app::MainWindow &w, int steps, int evalInterval, int checkpoin
     typeInto(field<QSpinBox>(training, "threadsSpin"), "1");
     if (!clickNext(wizard)) // training
         return {};
-    const QString runDir = wizard->runDirectory();
-    QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+    // A name of our own: the proposed one has a timestamp to the second.
+    static int s_runs = 0;
+    const QString runDir = QDir(w.workspace()).filePath(QStringLiteral("e2e-run-%1").arg(++s_runs));
+    wizard->setRunDirectory(runDir);
+    QAbstractButton *start = wizard->button(QWizard::FinishButton);
+    if (!QTest::qWaitFor([&] { return start->isEnabled(); }, 5000)) {
+        qWarning("Start training stays disabled");
+        return {};
+    }
+    QTest::mouseClick(start, Qt::LeftButton);
     return runDir;
 }
 
