@@ -435,7 +435,9 @@
     </message>
     <message numerus="yes">
         <source>%n parameter(s)</source>
-        <translation><numerusform>%n 个参数</numerusform></translation>
+        <translation>
+            <numerusform>%n 个参数</numerusform>
+        </translation>
     </message>
     <message>
         <source>The current step, the latest smoothed train loss and the latest validation loss (with the best one so far).</source>

@@ -1,9 +1,12 @@
 #include "gui/gui.h"
 
 #include "gui/mainwindow.h"
+#include "runbrowser.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -13,9 +16,9 @@ namespace lmwb::app {
 
 // The language comes from the settings ("language": "zh_CN", "en", or empty for the
 // system locale).
-void installTranslators(QApplication &app)
+void installTranslators(QApplication &app, const QString &language)
 {
-    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QString chosen = language.isEmpty() ? QSettings().value(QStringLiteral("language")).toString() : language;
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return;
@@ -36,9 +39,13 @@ int runGui(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("LM Workbench"));
     QGuiApplication::setDesktopFileName(QStringLiteral("lmwb"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/lmwb.svg")));
-    installTranslators(app);
+    installTranslators(app, QString());
     MainWindow window;
     window.show();
+    // A first start (an empty workspace) opens the wizard on the built-in synthetic corpus,
+    // ready to train.
+    if (window.runBrowser()->tree()->topLevelItemCount() == 0)
+        QTimer::singleShot(0, &window, &MainWindow::showWizard);
     return app.exec();
 }
 

@@ -2,10 +2,11 @@
 //   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
 //   monitor.png                        the monitor mid-training (a live run, not a mock-up)
 //
-//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS]
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
+#include "gui/gui.h"
 #include "gui/mainwindow.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
     const QString out = QString::fromLocal8Bit(argv[1]);
     const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
     QDir().mkpath(out);
+    if (argc > 3)
+        app::installTranslators(app, QString::fromLocal8Bit(argv[3]));
     QCoreApplication::setOrganizationName("lmwb-screenshots");
     qputenv("LMWB_NO_DIALOGS", "1");
     QFont font = QApplication::font();
