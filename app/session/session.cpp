@@ -73,46 +73,20 @@ void Session::started()
     emit runStarted(d);
 }
 
-void Session::startTraining(const QString &configJson, const QString &runDir)
+bool Session::busy()
 {
     if (m_trainer && (m_state == TrainingState::Running || m_state == TrainingState::Paused)) {
         emit failed(tr("A run is already in progress; stop it first."));
-        return;
+        return true;
     }
-    setState(TrainingState::Preparing);
-    try {
-        auto cfg = core::parseRunConfig(configJson.toStdString());
-        if (!cfg) {
-            setState(TrainingState::Failed);
-            emit failed(qs(cfg.error()));
-            return;
-        }
-        auto t = core::Trainer::create(*cfg, runDir.toStdString());
-        if (!t) {
-            setState(TrainingState::Failed);
-            emit failed(qs(t.error()));
-            return;
-        }
-        m_trainer = std::move(*t);
-    } catch (const std::exception &e) {
-        setState(TrainingState::Failed);
-        emit failed(qs(e.what()));
-        return;
-    }
-    started();
-    setState(TrainingState::Running);
-    scheduleStep();
+    return false;
 }
 
-void Session::resumeTraining(const QString &runDir, qint64 maxSteps)
+void Session::begin(const std::function<core::Result<std::unique_ptr<core::Trainer>>()> &make)
 {
-    if (m_trainer && (m_state == TrainingState::Running || m_state == TrainingState::Paused)) {
-        emit failed(tr("A run is already in progress; stop it first."));
-        return;
-    }
     setState(TrainingState::Preparing);
     try {
-        auto t = core::Trainer::resume(runDir.toStdString(), maxSteps);
+        auto t = make();
         if (!t) {
             setState(TrainingState::Failed);
             emit failed(qs(t.error()));
@@ -125,12 +99,31 @@ void Session::resumeTraining(const QString &runDir, qint64 maxSteps)
         return;
     }
     started();
-    if (m_trainer->finished()) {
+    if (m_trainer->finished()) { // a resumed run that is already complete
         finishRun();
         return;
     }
     setState(TrainingState::Running);
     scheduleStep();
+}
+
+void Session::startTraining(const QString &configJson, const QString &runDir)
+{
+    if (busy())
+        return;
+    begin([&]() -> core::Result<std::unique_ptr<core::Trainer>> {
+        auto cfg = core::parseRunConfig(configJson.toStdString());
+        if (!cfg)
+            return core::makeError(cfg.error());
+        return core::Trainer::create(*cfg, runDir.toStdString());
+    });
+}
+
+void Session::resumeTraining(const QString &runDir, qint64 maxSteps)
+{
+    if (busy())
+        return;
+    begin([&] { return core::Trainer::resume(runDir.toStdString(), maxSteps); });
 }
 
 void Session::scheduleStep()

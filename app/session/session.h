@@ -20,7 +20,10 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
 #include <memory>
+
+#include "util/result.h"
 
 namespace lmwb::core {
 class Trainer;
@@ -71,6 +74,8 @@ signals:
                           const QString &error);
 
 private:
+    bool busy(); // a run is in progress (and says so)
+    void begin(const std::function<core::Result<std::unique_ptr<core::Trainer>>()> &make);
     void setState(widgets::TrainingState s);
     void scheduleStep();
     void runOneStep();
