@@ -1,8 +1,8 @@
 #include "train/steptiming.h"
 
 #include "model/network_p.h"
+#include "train/autocast_p.h"
 
-#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -35,14 +35,9 @@ Result<StepTiming> measureTrainingStep(ModelConfig model, const TrainingConfig &
             const auto start = std::chrono::steady_clock::now();
             for (int micro = 0; micro < t.gradientAccumulationSteps; ++micro) {
                 torch::Tensor logits;
-                if (bf16) {
-                    at::autocast::set_cpu_enabled(true);
-                    at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-                }
-                logits = net->forward(x);
-                if (bf16) {
-                    at::autocast::set_cpu_enabled(false);
-                    at::autocast::clear_cache();
+                {
+                    AutocastScope autocast(bf16);
+                    logits = net->forward(x);
                 }
                 auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32).view({-1, vocabSize}),
                                                                  y.view({-1}));

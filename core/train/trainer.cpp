@@ -6,8 +6,8 @@
 #include "io/checkpoint_p.h"
 #include "model/languagemodel.h"
 #include "model/network_p.h"
+#include "train/autocast_p.h"
 
-#include <ATen/autocast_mode.h>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -24,28 +24,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-// bf16 autocast on the CPU for the forward pass (the AMX lever of DESIGN §6).
-class AutocastScope {
-public:
-    explicit AutocastScope(bool on) : m_on(on)
-    {
-        if (m_on) {
-            at::autocast::set_cpu_enabled(true);
-            at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        }
-    }
-    ~AutocastScope()
-    {
-        if (m_on) {
-            at::autocast::set_cpu_enabled(false);
-            at::autocast::clear_cache();
-        }
-    }
-
-private:
-    bool m_on;
-};
 
 uint64_t fingerprint(const std::vector<int32_t> &a, const std::vector<int32_t> &b)
 {
