@@ -224,6 +224,8 @@ int WizardTokenizerPage::vocabSize() const
         auto *w = qobject_cast<TrainingWizard *>(wizard());
         return w ? w->dataPage()->corpus().distinctCharacters : 0;
     }
+    if (usesSavedTokenizer())
+        return m_savedVocab;
     return isTrained() ? m_trainedVocab : m_vocabSpin->value();
 }
 
@@ -236,22 +238,54 @@ double WizardTokenizerPage::charsPerToken() const
 
 bool WizardTokenizerPage::isTrained() const
 {
-    return kind() == core::TokenizerKind::Char || (!m_trainedKey.isEmpty() && m_trainedKey == settingsKey());
+    return kind() == core::TokenizerKind::Char || usesSavedTokenizer() ||
+           (!m_trainedKey.isEmpty() && m_trainedKey == settingsKey());
 }
 
 QString WizardTokenizerPage::trainedDirectory() const
 {
-    return kind() != core::TokenizerKind::Char && isTrained() ? m_trainedDir : QString();
+    if (kind() == core::TokenizerKind::Char)
+        return {};
+    if (usesSavedTokenizer())
+        return m_savedDir;
+    return isTrained() ? m_trainedDir : QString();
+}
+
+QString WizardTokenizerPage::tokenizerKey() const
+{
+    QString key = QStringLiteral("%1|%2").arg(m_kindCombo->currentData().toString()).arg(m_vocabSpin->value());
+    if (m_coverageSpin->isEnabled())
+        key += QStringLiteral("|%1").arg(m_coverageSpin->value());
+    return key;
 }
 
 QString WizardTokenizerPage::settingsKey() const
 {
     auto *w = qobject_cast<TrainingWizard *>(wizard());
     const int corpus = w ? w->dataPage()->corpus().generation : 0;
-    QString key = QStringLiteral("%1|%2|%3").arg(m_kindCombo->currentData().toString()).arg(m_vocabSpin->value()).arg(corpus);
-    if (m_coverageSpin->isEnabled())
-        key += QStringLiteral("|%1").arg(m_coverageSpin->value());
-    return key;
+    return tokenizerKey() + QStringLiteral("|corpus %1").arg(corpus);
+}
+
+bool WizardTokenizerPage::usesSavedTokenizer() const { return !m_savedDir.isEmpty() && m_savedKey == tokenizerKey(); }
+
+bool WizardTokenizerPage::useSavedTokenizer(const QString &dir)
+{
+    auto tok = core::loadTokenizer(dir.toStdString());
+    if (!tok) {
+        m_savedDir.clear();
+        wizardui::showProblem(m_error, tr("Cannot use the tokenizer in %1: %2")
+                                           .arg(QDir::toNativeSeparators(dir), QString::fromStdString(tok.error())));
+        return false;
+    }
+    m_savedDir.clear();
+    setKind((*tok)->kind());
+    if ((*tok)->kind() != core::TokenizerKind::Char)
+        setVocabSize((*tok)->vocabSize());
+    m_savedDir = dir;
+    m_savedKey = tokenizerKey();
+    m_savedVocab = (*tok)->vocabSize();
+    settingsChanged();
+    return true;
 }
 
 void WizardTokenizerPage::initializePage() { settingsChanged(); }
@@ -267,6 +301,11 @@ void WizardTokenizerPage::settingsChanged()
     m_trainError.clear();
     if (kind() == core::TokenizerKind::Char) {
         showCharResult();
+    } else if (usesSavedTokenizer()) {
+        m_result->setText(tr("Using the saved tokenizer in %1: %2 tokens.")
+                              .arg(QDir::toNativeSeparators(m_savedDir), QLocale().toString(m_savedVocab)));
+        m_preview->clear();
+        m_progress->setValue(m_progress->maximum());
     } else if (isTrained()) {
         // unchanged settings: keep showing the result
     } else if (m_pendingRequest == 0) {
@@ -311,6 +350,7 @@ void WizardTokenizerPage::train()
         wizardui::showProblem(m_error, tr("Choose a corpus on the data page first."));
         return;
     }
+    m_savedDir.clear(); // training here replaces a saved tokenizer
     const int id = ++m_lastRequest;
     m_pendingRequest = id;
     m_pendingKey = settingsKey();
@@ -420,7 +460,7 @@ QString WizardTokenizerPage::problem() const
     cfg.tokenizer = tokenizerConfig();
     if (QString p = wizardui::coreProblem(cfg); !p.isEmpty())
         return p;
-    if (kind() == core::TokenizerKind::Char)
+    if (kind() == core::TokenizerKind::Char || usesSavedTokenizer())
         return {};
     if (!m_trainError.isEmpty())
         return tr("The tokenizer could not be trained: %1").arg(m_trainError);

@@ -48,6 +48,12 @@ public:
     // Where the trained tokenizer was saved (empty for char or when untrained).
     QString trainedDirectory() const;
 
+    // Uses a tokenizer saved elsewhere (the inspector's "Use in new run") instead of
+    // training one here, for as long as kind and size stay as they are; another corpus
+    // keeps it. Returns false and shows core's message when dir holds no tokenizer.
+    bool useSavedTokenizer(const QString &dir);
+    QString savedTokenizerDirectory() const { return m_savedDir; }
+
     QString problem() const;
     bool isComplete() const override;
     bool validatePage() override;
@@ -69,6 +75,8 @@ signals:
 
 private:
     QString settingsKey() const;
+    QString tokenizerKey() const; // settingsKey() without the corpus
+    bool usesSavedTokenizer() const;
     void settingsChanged();
     void showCharResult();
 
@@ -90,6 +98,9 @@ private:
     int m_trainedVocab = 0;
     double m_trainedCharsPerToken = 0.0;
     QString m_trainError;
+    QString m_savedDir;           // useSavedTokenizer()
+    QString m_savedKey;           // tokenizerKey() it was saved with
+    int m_savedVocab = 0;
     std::unique_ptr<wizardui::BackgroundJob> m_job;
 };
 

@@ -1,9 +1,13 @@
 #include "gui/mainwindow.h"
 
+#include "datainspector.h"
+#include "inspectorstate.h"
 #include "runbrowser.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
+#include "wizarddatapage.h"
+#include "wizardtokenizerpage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -52,11 +56,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_monitor, tr("Train"));
-    m_tabs->addTab(comingTab(tr("Data & Tokenizer"),
-                             tr("See what the model sees: the files of a run, their encoding check and statistics, "
-                                "the train/validation split, a training batch rendered as tokens, and tokenizers "
-                                "compared side by side on your own text.")),
-                   tr("Data && Tokenizer"));
+    m_inspector = new widgets::DataInspector;
+    m_tabs->addTab(m_inspector, tr("Data && Tokenizer"));
+    connect(m_inspector, &widgets::DataInspector::useInNewRunRequested, this, &MainWindow::newRunWithTokenizer);
     m_tabs->addTab(comingTab(tr("Attention"),
                              tr("Every layer and head of the model as heatmaps, live while it trains, and a slider "
                                 "through the run's checkpoints. Until then: lmwb attention CKPT --text TEXT --json.")),
@@ -230,7 +232,29 @@ void MainWindow::setWorkspace(const QString &dir)
     QDir().mkpath(dir);
     QSettings().setValue(QStringLiteral("workspace"), dir);
     m_browser->setWorkspace(dir);
+    m_inspector->setWorkspace(dir);
     updateRecentMenu();
+}
+
+void MainWindow::newRunWithTokenizer(const QString &tokenizerDir)
+{
+    showWizard();
+    const core::DataConfig &data = m_inspector->state()->dataConfig();
+    if (m_inspector->state()->corpusText()) {
+        bool sample = false;
+        for (const auto &s : core::sampleCorpora())
+            if (s.available && s.paths == data.train && s.format == data.format)
+                sample = m_wizard->dataPage()->selectSample(QString::fromStdString(s.id));
+        if (!sample && data.format == "synthetic")
+            m_wizard->dataPage()->selectSample(QStringLiteral("synthetic"));
+        else if (!sample) {
+            QStringList paths;
+            for (const auto &p : data.train)
+                paths << QString::fromStdString(p);
+            m_wizard->dataPage()->setFiles(paths);
+        }
+    }
+    m_wizard->tokenizerPage()->useSavedTokenizer(tokenizerDir);
 }
 
 void MainWindow::showWizard()
@@ -281,6 +305,7 @@ void MainWindow::openRun(const QString &runDir)
     }
     m_currentRun = runDir;
     m_monitor->loadRun(runDir);
+    m_inspector->setRun(runDir);
     m_tabs->setCurrentWidget(m_monitor);
     rememberRecent(runDir);
     m_browser->selectRun(runDir);
@@ -294,6 +319,7 @@ void MainWindow::onRunStarted(const widgets::RunDescription &run)
     m_browser->setBusyRun(run.runDir);
     if (run.step == 0)
         m_monitor->setRun(run);
+    m_inspector->setRun(run.runDir);
     m_browser->refresh();
     m_browser->selectRun(run.runDir);
     rememberRecent(run.runDir);

@@ -18,6 +18,7 @@ class QMenu;
 class QAction;
 
 namespace lmwb::widgets {
+class DataInspector;
 class RunBrowser;
 class TrainingMonitor;
 } // namespace lmwb::widgets
@@ -43,6 +44,9 @@ public:
 
     widgets::RunBrowser *runBrowser() const { return m_browser; }
     widgets::TrainingMonitor *monitor() const { return m_monitor; }
+    widgets::DataInspector *inspector() const { return m_inspector; }
+    // Opens the wizard with a saved tokenizer and the inspector's corpus.
+    void newRunWithTokenizer(const QString &tokenizerDir);
     QTabWidget *tabs() const { return m_tabs; }
     widgets::TrainingState trainingState() const { return m_state; }
     QString currentRun() const { return m_currentRun; }
@@ -84,6 +88,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;
     widgets::TrainingMonitor *m_monitor = nullptr;
+    widgets::DataInspector *m_inspector = nullptr;
     QPointer<widgets::TrainingWizard> m_wizard;
     QLabel *m_job = nullptr;
     QLabel *m_eta = nullptr;
