@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -56,13 +57,19 @@ ComparePanel::ComparePanel(InspectorState *state, QWidget *parent) : QWidget(par
     connect(m_debounce, &QTimer::timeout, this, &ComparePanel::refresh);
     connect(m_edit, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_state, &InspectorState::tokenizersChanged, this, [this] {
+        const QString none = tr("(none)");
         for (int i = 0; i < kColumns; ++i) {
-            Column &c = m_columns[i];
-            const bool wasEmpty = c.combo->count() == 0;
-            m_state->fillCombo(c.combo);
-            c.combo->insertItem(0, tr("(none)"));
-            if (wasEmpty) // new columns start on different tokenizers
-                c.combo->setCurrentIndex(i + 1 < c.combo->count() ? i + 1 : 0);
+            QComboBox *combo = m_columns[i].combo;
+            const QString current = combo->currentText();
+            QSignalBlocker block(combo);
+            combo->clear();
+            combo->addItem(none);
+            for (const auto &t : m_state->tokenizers())
+                combo->addItem(t.name);
+            int keep = current == none ? -1 : combo->findText(current);
+            if (keep < 0) // column i starts on the i-th tokenizer
+                keep = i + 1 < combo->count() ? i + 1 : 0;
+            combo->setCurrentIndex(keep);
         }
         refresh();
     });

@@ -77,15 +77,14 @@ void DataInspector::setRun(const QString &runDir)
     }
     const QString name = QFileInfo(runDir).fileName();
     m_state->setRunConfig(run.config);
+    // The run's own tokenizer (its folder or its checkpoint's); a char run without one
+    // gets the char tokenizer of its corpus, which is what the trainer builds.
+    QString tokName;
     if (!run.tokenizerDir.isEmpty()) {
-        const QString tokName = tr("%1 · run %2")
-                                    .arg(QString::fromStdString(core::tokenizerKindName(run.config.tokenizer.kind)), name);
-        m_dataset->setPreferredTokenizer(tokName);
+        tokName = tr("%1 · run %2").arg(QString::fromStdString(core::tokenizerKindName(run.config.tokenizer.kind)), name);
         openTokenizer(run.tokenizerDir, tokName);
-    } else {
-        m_dataset->setPreferredTokenizer(QStringLiteral("char · %1").arg(name)); // what the trainer builds for char
     }
-    m_dataset->loadData(run.config.data, name, run.config.training.seed);
+    m_dataset->loadData(run.config.data, name, run.config.training.seed, tokName);
 }
 
 } // namespace lmwb::widgets

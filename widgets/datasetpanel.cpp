@@ -288,10 +288,14 @@ void DatasetPanel::onProgress(int request, double fraction)
         m_progress->setValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * m_progress->maximum()));
 }
 
-void DatasetPanel::loadData(const core::DataConfig &data, const QString &name, uint64_t seed)
+void DatasetPanel::loadData(const core::DataConfig &data, const QString &name, uint64_t seed,
+                            const QString &preferredTokenizer)
 {
     const int id = ++m_request;
+    m_preferred.clear();
+    setPreferredTokenizer(preferredTokenizer.isEmpty() ? QStringLiteral("char · %1").arg(name) : preferredTokenizer);
     setBusy(tr("Reading %1…").arg(name));
+    m_loading = true;
     wizardui::showProblem(m_error, {});
     m_job->start([this, id, data, name, seed](const std::atomic_bool &cancelled) -> wizardui::BackgroundJob::Deliver {
         QElapsedTimer clock;
@@ -314,15 +318,13 @@ void DatasetPanel::loadData(const core::DataConfig &data, const QString &name, u
             if (id != m_request)
                 return;
             m_report = *report;
+            m_loading = false;
             setBusy({});
             m_progress->setValue(m_progress->maximum());
             if (m_report.text) {
                 m_state->setCorpus(m_report.text, data, name);
                 if (chars) {
-                    const QString charName = QStringLiteral("char · %1").arg(name);
-                    if (m_preferred.isEmpty())
-                        setPreferredTokenizer(charName);
-                    m_state->addTokenizer({charName, QString(), chars});
+                    m_state->addTokenizer({QStringLiteral("char · %1").arg(name), QString(), chars});
                 }
             }
             showReport();
@@ -417,7 +419,7 @@ void DatasetPanel::tokenize()
 {
     const auto tok = m_state->tokenizer(m_tokenizer->currentIndex());
     const auto text = m_state->corpusText();
-    if (!tok || !text || m_busy)
+    if (!tok || !text || m_loading)
         return;
     const int id = ++m_request;
     setBusy(tr("Tokenizing with %1…").arg(m_tokenizer->currentText()));
@@ -496,7 +498,7 @@ void DatasetPanel::setBatchSettings(int blockSize, int batchSize, uint64_t seed,
 
 void DatasetPanel::drawBatch()
 {
-    if (!m_tokens.ids || !m_tokensTokenizer)
+    if (!m_tokens.ids || !m_tokensTokenizer || m_busy)
         return;
     const auto ids = m_tokens.ids;
     const double valFraction = m_state->dataConfig().valFraction;
@@ -528,12 +530,13 @@ void DatasetPanel::showBatch()
         m_batchInfo->setText(b.error);
         return;
     }
-    m_batchInfo->setText(tr("Batch %1 as the trainer draws it with seed %2: %3 rows of %4 tokens. The model reads "
-                            "each input row and must predict the target row, the same tokens shifted by one.")
+    m_batchInfo->setText(tr("Batch %1 as the trainer draws it with seed %2: %3 rows of %4 tokens of %5. The model "
+                            "reads each input row and must predict the target row, the same tokens shifted by one.")
                              .arg(m_batchNumber->value())
                              .arg(m_seed->value())
                              .arg(b.batchSize)
-                             .arg(b.blockSize));
+                             .arg(b.blockSize)
+                             .arg(m_tokenizer->currentText()));
     const auto &tok = *m_tokensTokenizer;
     auto boxes = [&](const std::vector<int64_t> &v, int row, bool targets) {
         QVector<TokenBox> out;

@@ -38,8 +38,11 @@ public:
     explicit DatasetPanel(InspectorState *state, QWidget *parent = nullptr);
     ~DatasetPanel() override;
 
-    // Reads data on the worker thread; name labels it ("tang300", "run-1").
-    void loadData(const core::DataConfig &data, const QString &name, uint64_t seed = 1337);
+    // Reads data on the worker thread; name labels it ("tang300", "run-1"). The corpus is
+    // then tokenized with preferredTokenizer (by name) or, when that is empty, with the
+    // char tokenizer of the corpus ("char · NAME").
+    void loadData(const core::DataConfig &data, const QString &name, uint64_t seed = 1337,
+                  const QString &preferredTokenizer = {});
     bool isBusy() const;
     const DatasetReport &report() const { return m_report; }
     const TokenReport &tokens() const { return m_tokens; }
@@ -102,6 +105,7 @@ private:
     core::TokenizerPtr m_tokensTokenizer; // the tokenizer of m_tokens
     int m_request = 0;
     bool m_busy = false;
+    bool m_loading = false; // a loadData job is in flight (it tokenizes when it is done)
     std::unique_ptr<wizardui::BackgroundJob> m_job;
 };
 

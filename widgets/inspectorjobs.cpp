@@ -17,8 +17,6 @@ namespace lmwb::widgets {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("DataInspector", text); }
-
 // Code points, lines and distinct code points of valid UTF-8, in one pass.
 struct Counter {
     std::vector<bool> seen = std::vector<bool>(0x110000, false);
@@ -110,7 +108,7 @@ DatasetReport readDataset(const core::DataConfig &data, uint64_t seed, const cor
             if (!file.open(QIODevice::ReadOnly)) {
                 FileReport r;
                 r.path = path;
-                r.error = tr("cannot open the file: %1").arg(file.errorString());
+                r.error = QCoreApplication::translate("DataInspector", "cannot open the file: %1").arg(file.errorString());
                 d.files << r;
                 done += size;
                 continue;
@@ -123,18 +121,18 @@ DatasetReport readDataset(const core::DataConfig &data, uint64_t seed, const cor
                                         return go;
                                     });
             if (!go) {
-                d.error = tr("cancelled");
+                d.error = QCoreApplication::translate("DataInspector", "cancelled");
                 return d;
             }
             done += size;
         }
         for (const auto &f : d.files) {
             if (!f.error.isEmpty()) {
-                d.error = tr("%1: %2").arg(QDir::toNativeSeparators(f.path), f.error);
+                d.error = QCoreApplication::translate("DataInspector", "%1: %2").arg(QDir::toNativeSeparators(f.path), f.error);
                 return d;
             }
             if (f.firstInvalid >= 0) {
-                d.error = tr("%1 is not valid UTF-8: %2 bad bytes, the first at byte %3; training cannot read it. "
+                d.error = QCoreApplication::translate("DataInspector", "%1 is not valid UTF-8: %2 bad bytes, the first at byte %3; training cannot read it. "
                              "Convert it to UTF-8 (for example with iconv) or leave it out.")
                               .arg(QDir::toNativeSeparators(f.path))
                               .arg(f.invalidBytes)
@@ -159,7 +157,7 @@ DatasetReport readDataset(const core::DataConfig &data, uint64_t seed, const cor
     d.description = QString::fromStdString(corpus->description);
     if (data.format == "synthetic") {
         FileReport r;
-        r.path = tr("(built-in synthetic additions)");
+        r.path = QCoreApplication::translate("DataInspector", "(built-in synthetic additions)");
         r.bytes = static_cast<qint64>(corpus->text.size());
         r.characters = d.characters;
         r.lines = d.lines;
@@ -179,7 +177,7 @@ TokenReport tokenizeCorpus(const std::string &text, const core::Tokenizer &tok, 
         progress(0.05);
     auto enc = tok.encode(text);
     if (!enc) {
-        r.error = tr("The tokenizer cannot encode the corpus: %1").arg(QString::fromStdString(enc.error()));
+        r.error = QCoreApplication::translate("DataInspector", "The tokenizer cannot encode the corpus: %1").arg(QString::fromStdString(enc.error()));
         return r;
     }
     if (progress && !progress(0.7))
@@ -251,7 +249,7 @@ TrainingBatch drawTrainingBatch(const std::vector<int32_t> &ids, double valFract
     b.batchSize = batchSize;
     b.blockSize = blockSize;
     if (blockSize < 1 || batchSize < 1 || batchNumber < 1) {
-        b.error = tr("block size, batch size and batch number must be at least 1");
+        b.error = QCoreApplication::translate("DataInspector", "block size, batch size and batch number must be at least 1");
         return b;
     }
     auto ds = core::TokenDataset::create(ids, valFraction, blockSize);

@@ -15,7 +15,7 @@
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QStandardItemModel>
+#include <QAbstractTableModel>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,14 +25,78 @@ namespace lmwb::widgets {
 namespace {
 constexpr int kMaxChars = 20000; // typed text beyond this is not tokenized live
 
-QStandardItem *numberItem(qint64 v)
-{
-    auto *item = new QStandardItem;
-    item->setData(v, Qt::DisplayRole);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 } // namespace
+
+// The vocabulary as plain vectors: a QStandardItemModel behind a sorting proxy re-sorts
+// on every item set, which froze the window for a 6,000-piece vocabulary.
+class TokenizerPanel::VocabularyModel : public QAbstractTableModel {
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setTokenizer(const core::Tokenizer *tok)
+    {
+        beginResetModel();
+        m_pieces.clear();
+        m_bytes.clear();
+        m_counts.clear();
+        if (tok) {
+            const int n = tok->vocabSize();
+            m_pieces.reserve(n);
+            m_bytes.reserve(n);
+            for (int id = 0; id < n; ++id) {
+                m_pieces << tokenLabel(QByteArray::fromStdString(tok->piece(id)));
+                m_bytes << hexBytes(QByteArray::fromStdString(tok->pieceBytes(id)));
+            }
+            m_counts.assign(static_cast<std::size_t>(n), 0);
+        }
+        endResetModel();
+    }
+    void setCounts(std::vector<qint64> counts)
+    {
+        if (counts.size() != m_counts.size())
+            return;
+        m_counts = std::move(counts);
+        if (!m_counts.empty())
+            emit dataChanged(index(0, 3), index(rowCount() - 1, 3));
+    }
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : static_cast<int>(m_pieces.size());
+    }
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 4; }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        const int row = index.row();
+        if (role == Qt::TextAlignmentRole)
+            return index.column() == 0 || index.column() == 3 ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        if (role != Qt::DisplayRole)
+            return {};
+        switch (index.column()) {
+        case 0: return row;
+        case 1: return m_pieces[row];
+        case 2: return m_bytes[row];
+        case 3: return m_counts[static_cast<std::size_t>(row)];
+        }
+        return {};
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+            return {};
+        switch (section) {
+        case 0: return TokenizerPanel::tr("Id");
+        case 1: return TokenizerPanel::tr("Piece");
+        case 2: return TokenizerPanel::tr("Bytes");
+        case 3: return TokenizerPanel::tr("Count in corpus");
+        }
+        return {};
+    }
+
+private:
+    QStringList m_pieces, m_bytes;
+    std::vector<qint64> m_counts;
+};
 
 QString countsText(const TextCounts &c)
 {
@@ -79,8 +143,7 @@ TokenizerPanel::TokenizerPanel(InspectorState *state, QWidget *parent)
     m_search->setObjectName(QStringLiteral("vocabularySearch"));
     m_search->setPlaceholderText(tr("Search the vocabulary (piece, id or bytes)"));
     m_search->setClearButtonEnabled(true);
-    m_vocab = new QStandardItemModel(0, 4, this);
-    m_vocab->setHorizontalHeaderLabels({tr("Id"), tr("Piece"), tr("Bytes"), tr("Count in corpus")});
+    m_vocab = new VocabularyModel(this);
     m_vocabProxy = new QSortFilterProxyModel(this);
     m_vocabProxy->setSourceModel(m_vocab);
     m_vocabProxy->setFilterKeyColumn(-1);
@@ -159,6 +222,8 @@ void TokenizerPanel::selectTokenizer(const QString &name)
         m_tokenizer->setCurrentIndex(i);
 }
 
+QAbstractItemModel *TokenizerPanel::vocabulary() const { return m_vocab; }
+
 bool TokenizerPanel::isCounting() const { return m_job->busy(); }
 
 void TokenizerPanel::refresh()
@@ -223,21 +288,7 @@ void TokenizerPanel::takeTextFromCorpus()
 void TokenizerPanel::fillVocabulary()
 {
     const auto tok = m_state->tokenizer(m_tokenizer->currentIndex());
-    m_vocab->removeRows(0, m_vocab->rowCount());
-    if (!tok)
-        return;
-    m_table->setSortingEnabled(false);
-    const int n = tok->vocabSize();
-    m_vocab->setRowCount(n);
-    for (int id = 0; id < n; ++id) {
-        const std::string bytes = tok->pieceBytes(id);
-        const QByteArray raw(bytes.data(), static_cast<qsizetype>(bytes.size()));
-        m_vocab->setItem(id, 0, numberItem(id));
-        m_vocab->setItem(id, 1, new QStandardItem(tokenLabel(QByteArray::fromStdString(tok->piece(id)))));
-        m_vocab->setItem(id, 2, new QStandardItem(hexBytes(raw)));
-        m_vocab->setItem(id, 3, numberItem(0));
-    }
-    m_table->setSortingEnabled(true);
+    m_vocab->setTokenizer(tok.get());
     countInCorpus();
 }
 
@@ -259,14 +310,9 @@ void TokenizerPanel::countInCorpus()
             if (id != m_countRequest)
                 return;
             m_countProgress->hide();
-            if (tok != m_state->tokenizer(m_tokenizer->currentIndex()) || m_vocab->rowCount() != static_cast<int>(freq->size()))
+            if (tok != m_state->tokenizer(m_tokenizer->currentIndex()))
                 return;
-            m_table->setSortingEnabled(false);
-            for (int i = 0; i < m_vocab->rowCount(); ++i) {
-                // rows are in id order in the source model
-                m_vocab->item(i, 3)->setData((*freq)[static_cast<std::size_t>(i)], Qt::DisplayRole);
-            }
-            m_table->setSortingEnabled(true);
+            m_vocab->setCounts(std::move(*freq));
             emit vocabularyCounted();
         };
     });

@@ -18,7 +18,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
-class QStandardItemModel;
+class QAbstractItemModel;
 class QTableView;
 class QTimer;
 
@@ -50,7 +50,7 @@ public:
     const TextCounts &counts() const { return m_counts; }
     TokenView *view() const { return m_view; }
     QLabel *countsLabel() const { return m_countsLabel; }
-    QStandardItemModel *vocabulary() const { return m_vocab; }
+    QAbstractItemModel *vocabulary() const;
     QSortFilterProxyModel *vocabularyView() const { return m_vocabProxy; }
     bool isCounting() const;
     void takeTextFromCorpus();
@@ -71,7 +71,8 @@ private:
     QPlainTextEdit *m_ids = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_table = nullptr;
-    QStandardItemModel *m_vocab = nullptr;
+    class VocabularyModel;
+    VocabularyModel *m_vocab = nullptr;
     QSortFilterProxyModel *m_vocabProxy = nullptr;
     QProgressBar *m_countProgress = nullptr;
     QTimer *m_debounce = nullptr;

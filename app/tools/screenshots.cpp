@@ -1,13 +1,20 @@
 // Renders the README screenshots from the real window, offscreen:
 //   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
 //   monitor.png                        the monitor mid-training (a live run, not a mock-up)
+//   inspector-compare-zh.png, -en.png  the Data & Tokenizer tab comparing three tokenizers
+//   inspector-batch.png                a training batch as the model sees it
+//   (LMWB_SCREENSHOTS=inspector renders only the inspector's pictures)
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
+#include "comparepanel.h"
+#include "datainspector.h"
+#include "datasetpanel.h"
 #include "gui/gui.h"
 #include "gui/mainwindow.h"
+#include "tokenizertrainpanel.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
@@ -16,6 +23,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +43,85 @@ bool save(QWidget *w, const QString &path)
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
+// ---- the Data & Tokenizer tab (issue 5) ----
+
+// Loads a corpus into the inspector and trains tokenizers on it from the train view.
+bool prepareInspector(widgets::DataInspector *inspector, const core::DataConfig &data, const QString &name,
+                      const QList<core::TokenizerSpec> &specs, const QString &dir)
+{
+    auto *dataset = inspector->datasetPanel();
+    QSignalSpy tokenized(dataset, &widgets::DatasetPanel::tokenized);
+    dataset->loadData(data, name);
+    if (!tokenized.wait(120000))
+        return false;
+    auto *train = inspector->trainPanel();
+    for (const auto &spec : specs) {
+        QSignalSpy trained(train, &widgets::TokenizerTrainPanel::trained);
+        train->setSpec(spec);
+        train->setOutputDirectory(QStringLiteral("%1/%2-%3-%4").arg(dir, QString::fromStdString(core::tokenizerKindName(spec.kind))).arg(spec.vocabSize).arg(name));
+        train->train();
+        if (!trained.wait(300000)) {
+            std::fprintf(stderr, "training %s failed: %s\n", core::tokenizerKindName(spec.kind).c_str(),
+                         qPrintable(train->lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool compareShot(app::MainWindow &window, const QString &corpus, const QString &text, const QStringList &names,
+                 const QString &path)
+{
+    auto *compare = window.inspector()->comparePanel();
+    window.inspector()->tabs()->setCurrentWidget(compare);
+    compare->setText(text);
+    for (int i = 0; i < names.size(); ++i)
+        compare->selectTokenizer(i, names[i] + QStringLiteral(" · ") + corpus);
+    QTest::qWait(300);
+    return save(&window, path);
+}
+
+bool inspectorScreenshots(app::MainWindow &window, const QString &out, const QString &scratch)
+{
+    window.tabs()->setCurrentWidget(window.inspector());
+    auto *inspector = window.inspector();
+    const core::TokenizerSpec bpe512{core::TokenizerKind::ByteBpe, 512, 1.0};
+    bool ok = true;
+
+    core::DataConfig zh;
+    zh.format = "fortune";
+    zh.train = {"/usr/share/games/fortunes/tang300"};
+    ok = prepareInspector(inspector, zh, QStringLiteral("tang300"),
+                          {bpe512, {core::TokenizerKind::SpmUnigram, 4000, 0.9995}}, scratch) && ok;
+    ok = compareShot(window, QStringLiteral("tang300"),
+                     QStringLiteral("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。"),
+                     {QStringLiteral("char"), QStringLiteral("bpe 512"), QStringLiteral("spm-unigram 4000")},
+                     out + "/inspector-compare-zh.png") && ok;
+
+    auto *dataset = inspector->datasetPanel();
+    QSignalSpy drawn(dataset, &widgets::DatasetPanel::batchDrawn);
+    dataset->setPreferredTokenizer(QStringLiteral("spm-unigram 4000 · tang300"));
+    dataset->setBatchSettings(32, 4, 1337, 1);
+    inspector->tabs()->setCurrentWidget(dataset);
+    dataset->findChild<QTabWidget *>("datasetTabs")->setCurrentIndex(2);
+    ok = drawn.wait(60000) && ok;
+    QTest::qWait(300);
+    ok = save(&window, out + "/inspector-batch.png") && ok;
+
+    core::DataConfig en;
+    en.format = "fortune";
+    en.train = {"/usr/share/games/fortunes/cookie", "/usr/share/games/fortunes/literature"};
+    ok = prepareInspector(inspector, en, QStringLiteral("fortunes"),
+                          {bpe512, {core::TokenizerKind::SpmUnigram, 2000, 1.0}}, scratch) && ok;
+    ok = compareShot(window, QStringLiteral("fortunes"),
+                     QStringLiteral("To be, or not to be, that is the question:\nWhether 'tis nobler in the mind to "
+                                    "suffer the slings and arrows of outrageous fortune."),
+                     {QStringLiteral("char"), QStringLiteral("bpe 512"), QStringLiteral("spm-unigram 2000")},
+                     out + "/inspector-compare-en.png") && ok;
+    window.tabs()->setCurrentIndex(0);
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -59,6 +147,11 @@ int main(int argc, char **argv)
     window.setWorkspace(ws.path());
     window.resize(1600, 960);
     window.show();
+
+    if (!inspectorScreenshots(window, out, ws.path()))
+        std::fprintf(stderr, "the inspector screenshots are incomplete\n");
+    if (qEnvironmentVariable("LMWB_SCREENSHOTS") == QLatin1String("inspector"))
+        return 0;
 
     window.showWizard();
     widgets::TrainingWizard *wizard = window.wizard();
