@@ -277,7 +277,7 @@ void DatasetPanel::openFiles(bool folder)
 void DatasetPanel::setBusy(const QString &what)
 {
     m_busy = !what.isEmpty();
-    m_status->setText(what);
+    m_status->setText(m_busy ? what : m_idleText);
     if (m_busy)
         m_progress->setValue(0);
 }
@@ -292,10 +292,16 @@ void DatasetPanel::loadData(const core::DataConfig &data, const QString &name, u
                             const QString &preferredTokenizer)
 {
     const int id = ++m_request;
+    const int sample = m_source->findData(name);
+    m_source->setItemText(0, sample > 0 ? tr("Choose a corpus…") : name);
+    m_source->setCurrentIndex(std::max(0, sample));
+    if (const int f = m_format->findData(QString::fromStdString(data.format)); f >= 0)
+        m_format->setCurrentIndex(f);
     m_preferred.clear();
     setPreferredTokenizer(preferredTokenizer.isEmpty() ? QStringLiteral("char · %1").arg(name) : preferredTokenizer);
     setBusy(tr("Reading %1…").arg(name));
     m_loading = true;
+    m_idleText.clear();
     wizardui::showProblem(m_error, {});
     m_job->start([this, id, data, name, seed](const std::atomic_bool &cancelled) -> wizardui::BackgroundJob::Deliver {
         QElapsedTimer clock;
@@ -437,6 +443,10 @@ void DatasetPanel::tokenize()
             m_tokens = *r;
             m_tokensTokenizer = tok;
             setBusy({});
+            m_idleText = m_tokens.ids ? tr("%1 tokens of %2").arg(QLocale().toString(static_cast<qint64>(m_tokens.ids->size())),
+                                                                  m_tokenizer->currentText())
+                                      : QString();
+            m_status->setText(m_idleText);
             m_progress->setValue(m_progress->maximum());
             showTokens();
             emit tokenized();
@@ -556,6 +566,13 @@ void DatasetPanel::showBatch()
         }
         return out;
     };
+    // One column per position: an input box and its target box get the same width, so
+    // each target sits under the input it follows.
+    const QFontMetrics fm(font());
+    std::vector<int> widths(static_cast<std::size_t>(b.batchSize) * b.blockSize);
+    auto labelOf = [&](int64_t tokenId) { return tokenLabel(QByteArray::fromStdString(tok.pieceBytes(int32_t(tokenId)))); };
+    for (std::size_t i = 0; i < widths.size(); ++i)
+        widths[i] = std::max(fm.horizontalAdvance(labelOf(b.x[i])), fm.horizontalAdvance(labelOf(b.y[i]))) + 6;
     const int shown = std::min(b.batchSize, 16);
     for (int row = 0; row < shown; ++row) {
         auto *w = new QWidget;
@@ -574,7 +591,10 @@ void DatasetPanel::showBatch()
             line->addWidget(tag, 0, Qt::AlignTop);
             auto *view = new TokenView;
             view->setObjectName(targets ? QStringLiteral("batchTargets%1").arg(row) : QStringLiteral("batchInputs%1").arg(row));
-            view->setBoxes(boxes(targets ? b.y : b.x, row, targets));
+            QVector<TokenBox> bx = boxes(targets ? b.y : b.x, row, targets);
+            for (int t = 0; t < bx.size(); ++t)
+                bx[t].minWidth = widths[static_cast<std::size_t>(row) * b.blockSize + t];
+            view->setBoxes(bx);
             line->addWidget(view, 1);
             l->addLayout(line);
             m_batchViews << view;

@@ -98,6 +98,7 @@ private:
     QVector<TokenView *> m_batchViews;
 
     QString m_preferred;
+    QString m_idleText; // the status line between jobs
     std::vector<std::size_t> m_pageStarts; // byte offset of each preview page
     DatasetReport m_report;
     TokenReport m_tokens;

@@ -37,6 +37,7 @@ void TokenView::setText(const QString &text, const QVector<TokenSpan> &spans)
         if (seg.tokens.size() > 1)
             b.colour = b.colour.darker(115); // several tokens share these characters
         b.toolTip = segmentToolTip(spans, seg, text);
+        b.tokens = static_cast<int>(seg.tokens.size());
         b.breakAfter = chars.endsWith(QLatin1Char('\n'));
         b.u16Begin = seg.u16Begin;
         b.u16End = seg.u16End;
@@ -53,7 +54,10 @@ int TokenView::layoutBoxes(int width, QVector<QRect> *rects) const
     if (rects)
         rects->resize(m_boxes.size());
     for (int i = 0; i < m_boxes.size(); ++i) {
-        const int w = std::max(fm.horizontalAdvance(m_boxes[i].label), fm.averageCharWidth()) + 2 * kPadX;
+        int w = std::max(fm.horizontalAdvance(m_boxes[i].label), fm.averageCharWidth()) + 2 * kPadX;
+        if (m_boxes[i].tokens > 1)
+            w += fm.averageCharWidth() / 2 + 2; // room for the count
+        w = std::max(w, m_boxes[i].minWidth);
         if (x > kMargin && x + w > width - kMargin) {
             x = kMargin;
             y += h + kGapY;
@@ -123,6 +127,16 @@ void TokenView::paintEvent(QPaintEvent *)
         p.setPen(QColor(0x11, 0x11, 0x11));
         p.drawText(r.adjusted(kPadX, 0, -kPadX, 0), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
                    m_boxes[i].label);
+        if (m_boxes[i].tokens > 1) {
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(QColor(0x33, 0x33, 0x33), 1, Qt::DashLine));
+            p.drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+            QFont small = font();
+            small.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.55));
+            p.setFont(small);
+            p.drawText(r.adjusted(0, 0, -2, -1), Qt::AlignBottom | Qt::AlignRight, QString::number(m_boxes[i].tokens));
+            p.setFont(font());
+        }
     }
 }
 

@@ -5,7 +5,8 @@
 //   view->setBoxes({{label, colour, tip, /*breakAfter*/ false}, ...});   // any boxes
 //
 // Spaces, tabs and newlines are drawn visibly (·, →, ↵); a box whose text ends a line
-// also ends the row.
+// also ends the row. A box that holds several tokens (a character a byte-level tokenizer
+// cuts into bytes) has a dashed outline and the number of its tokens in its corner.
 
 #include "tokenpieces.h"
 
@@ -23,6 +24,8 @@ struct TokenBox {
     QString toolTip;
     bool breakAfter = false;
     int u16Begin = -1, u16End = -1; // the range of the text it stands for, when it has one
+    int tokens = 1;                 // tokens that share the box (byte tokens of one character)
+    int minWidth = 0;               // in pixels, to line boxes up in columns
 };
 
 class TokenView : public QWidget {

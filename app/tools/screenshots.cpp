@@ -83,6 +83,8 @@ bool compareShot(app::MainWindow &window, const QString &corpus, const QString &
 
 bool inspectorScreenshots(app::MainWindow &window, const QString &out, const QString &scratch)
 {
+    const QSize size = window.size();
+    window.resize(1500, 720); // the pieces fill the top; no empty half
     window.tabs()->setCurrentWidget(window.inspector());
     auto *inspector = window.inspector();
     const core::TokenizerSpec bpe512{core::TokenizerKind::ByteBpe, 512, 1.0};
@@ -94,7 +96,8 @@ bool inspectorScreenshots(app::MainWindow &window, const QString &out, const QSt
     ok = prepareInspector(inspector, zh, QStringLiteral("tang300"),
                           {bpe512, {core::TokenizerKind::SpmUnigram, 4000, 0.9995}}, scratch) && ok;
     ok = compareShot(window, QStringLiteral("tang300"),
-                     QStringLiteral("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。"),
+                     QStringLiteral("床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n"
+                                    "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。"),
                      {QStringLiteral("char"), QStringLiteral("bpe 512"), QStringLiteral("spm-unigram 4000")},
                      out + "/inspector-compare-zh.png") && ok;
 
@@ -119,6 +122,7 @@ bool inspectorScreenshots(app::MainWindow &window, const QString &out, const QSt
                      {QStringLiteral("char"), QStringLiteral("bpe 512"), QStringLiteral("spm-unigram 2000")},
                      out + "/inspector-compare-en.png") && ok;
     window.tabs()->setCurrentIndex(0);
+    window.resize(size);
     return ok;
 }
 
