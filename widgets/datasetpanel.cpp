@@ -463,8 +463,8 @@ void DatasetPanel::showTokens()
     bars->data()->clear();
     if (!t.lengths.isEmpty()) {
         const double maxLen = *std::max_element(t.lengths.begin(), t.lengths.end());
-        const int binCount = static_cast<int>(std::min(60.0, std::max(1.0, maxLen)));
-        const double width = std::max(1.0, std::ceil((maxLen + 1) / binCount));
+        const double width = std::max(1.0, std::ceil((maxLen + 1) / 60.0)); // at most 60 bars
+        const int binCount = static_cast<int>(std::ceil((maxLen + 1) / width));
         QVector<double> keys(binCount), values(binCount, 0.0);
         for (int i = 0; i < binCount; ++i)
             keys[i] = (i + 0.5) * width;

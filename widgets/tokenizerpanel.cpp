@@ -155,6 +155,10 @@ TokenizerPanel::TokenizerPanel(InspectorState *state, QWidget *parent)
     m_table->sortByColumn(0, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->setColumnWidth(0, 56);
+    m_table->setColumnWidth(1, 80);
+    m_table->setColumnWidth(2, 90);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_countProgress = new QProgressBar(this);

@@ -107,6 +107,9 @@ TokenizerTrainPanel::TokenizerTrainPanel(InspectorState *state, QWidget *parent)
     bytes->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 7));
 
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_kind->setMinimumContentsLength(24);
+    m_dir->setMinimumWidth(520);
     form->addRow(tr("Kind:"), m_kind);
     form->addRow(tr("Vocabulary size:"), m_vocab);
     form->addRow(tr("Character coverage:"), m_coverage);

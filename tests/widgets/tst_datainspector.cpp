@@ -415,6 +415,80 @@ private slots:
         QVERIFY2(encodings.join('|').contains("at 3, 4, 8"), qPrintable(encodings.join('|')));
     }
 
+    // The sweep: one tokenizer per size, compression rising with the vocabulary; a size a
+    // kind cannot make is reported, not plotted.
+    void sweepPlotsCompression()
+    {
+        const QString corpus = m_dir.filePath("sweep.txt");
+        QVERIFY(writeFile(corpus, smallCorpus()));
+        DataInspector inspector;
+        QSignalSpy loaded(inspector.datasetPanel(), &DatasetPanel::loaded);
+        core::DataConfig dc;
+        dc.train = {corpus.toStdString()};
+        inspector.datasetPanel()->loadData(dc, QStringLiteral("sweep"));
+        QVERIFY(loaded.wait(20000));
+        TokenizerTrainPanel *panel = inspector.trainPanel();
+        panel->setSpec({core::TokenizerKind::ByteBpe, 256, 1.0});
+        panel->findChild<QLineEdit *>("sweepSizesEdit")->setText("512, 100, 256");
+        QSignalSpy done(panel, &TokenizerTrainPanel::sweepFinished);
+        QTest::mouseClick(panel->findChild<QPushButton *>("sweepButton"), Qt::LeftButton);
+        QVERIFY(done.wait(60000));
+        const auto &points = panel->sweepPoints();
+        QCOMPARE(points.size(), 3);
+        QCOMPARE(points[0].vocabSize, 100); // sorted
+        QVERIFY(!points[0].error.isEmpty()); // byte-level BPE needs 256
+        QCOMPARE(points[1].actualVocab, 256);
+        QCOMPARE(points[1].bytesPerToken, 1.0); // 256: bytes only
+        QCOMPARE(points[2].actualVocab, 512);
+        QVERIFY(points[2].bytesPerToken > 1.5);
+        QVERIFY(points[2].charsPerToken > points[1].charsPerToken);
+        auto *error = panel->findChild<QLabel *>("trainErrorLabel");
+        QVERIFY(!error->isHidden() && error->text().contains("100"));
+
+        // Bad sizes: a message naming the field, no sweep.
+        panel->findChild<QLineEdit *>("sweepSizesEdit")->setText("256, lots");
+        QTest::mouseClick(panel->findChild<QPushButton *>("sweepButton"), Qt::LeftButton);
+        QVERIFY(error->text().contains("lots"));
+    }
+
+    // LMWB_SCREENSHOT_DIR=/tmp writes inspector-<view>.png there (to look at, not to check).
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("LMWB_SCREENSHOT_DIR");
+        if (dir.isEmpty() || !QFile::exists("/usr/share/games/fortunes/tang300"))
+            QSKIP("set LMWB_SCREENSHOT_DIR to write the inspector's views");
+        DataInspector inspector;
+        inspector.resize(1300, 760);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QSignalSpy tokenized(inspector.datasetPanel(), &DatasetPanel::tokenized);
+        core::DataConfig dc;
+        dc.format = "fortune";
+        dc.train = {"/usr/share/games/fortunes/tang300"};
+        inspector.datasetPanel()->loadData(dc, QStringLiteral("tang300"));
+        QVERIFY(tokenized.wait(60000));
+        auto *tabs = inspector.datasetPanel()->findChild<QTabWidget *>("datasetTabs");
+        tabs->setCurrentIndex(0);
+        QTest::qWait(200);
+        inspector.grab().save(dir + "/inspector-files.png");
+        tabs->setCurrentIndex(1);
+        QTest::qWait(200);
+        inspector.grab().save(dir + "/inspector-lengths.png");
+        inspector.tabs()->setCurrentWidget(inspector.tokenizerPanel());
+        QTRY_VERIFY(!inspector.tokenizerPanel()->isCounting());
+        QTest::qWait(200);
+        inspector.grab().save(dir + "/inspector-tokenizer.png");
+        TokenizerTrainPanel *train = inspector.trainPanel();
+        inspector.tabs()->setCurrentWidget(train);
+        train->setSpec({core::TokenizerKind::ByteBpe, 512, 1.0});
+        train->setSweepSizes({256, 512, 1024, 2048});
+        QSignalSpy done(train, &TokenizerTrainPanel::sweepFinished);
+        train->sweep();
+        QVERIFY(done.wait(120000));
+        QTest::qWait(200);
+        inspector.grab().save(dir + "/inspector-train.png");
+    }
+
     // About 2 MB: progress moves and a 10 ms timer on the GUI thread keeps firing while
     // the worker reads, counts and tokenizes.
     void largeCorpusKeepsTheWindowResponsive()
