@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -163,6 +164,16 @@ WizardTokenizerPage::WizardTokenizerPage(QWidget *parent)
     auto *trainRow = new QHBoxLayout;
     trainRow->addWidget(m_trainButton);
     trainRow->addWidget(m_progress, 1);
+    auto *savedButton = new QPushButton(tr("Use a saved tokenizer…"), this);
+    savedButton->setObjectName(QStringLiteral("savedTokenizerButton"));
+    savedButton->setToolTip(tr("Use a tokenizer folder trained before (in the Data & Tokenizer tab or with "
+                               "lmwb tokenizer-train) instead of training one here."));
+    trainRow->addWidget(savedButton);
+    connect(savedButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a tokenizer folder"));
+        if (!dir.isEmpty())
+            useSavedTokenizer(dir);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

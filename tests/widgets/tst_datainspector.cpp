@@ -43,6 +43,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolTip>
+#include <QHelpEvent>
 #include <QtTest>
 
 using namespace lmwb;
@@ -141,9 +143,18 @@ private slots:
         }
         QCOMPARE(boxes[6].u16End - boxes[6].u16Begin, 2); // the emoji: both surrogates
         // Hover: id and bytes; a character made of byte tokens lists them all.
+        inspector.tabs()->setCurrentWidget(panel);
+        inspector.resize(900, 600);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
         TokenView *view = panel->view();
-        view->resize(600, 200);
         QCOMPARE(view->boxAt(view->boxRect(0).center()), 0);
+        QCOMPARE(view->boxAt(view->boxRect(6).center()), 6);
+        // a real hover
+        QHelpEvent hover(QEvent::ToolTip, view->boxRect(6).center(), view->mapToGlobal(view->boxRect(6).center()));
+        QApplication::sendEvent(view, &hover);
+        QTRY_COMPARE(QToolTip::text(), boxes[6].toolTip);
+        QToolTip::hideText();
         if (core::TokenizerKind(kind) == core::TokenizerKind::ByteBpe) {
             QVERIFY2(boxes[0].toolTip.contains("bytes E5"), qPrintable(boxes[0].toolTip));
             QCOMPARE(boxes[0].toolTip.count(QStringLiteral("part of")), 3);
@@ -378,6 +389,11 @@ private slots:
         QCOMPARE(page->vocabSize(), vocab);
         QCOMPARE(page->trainedDirectory(), out);
         QVERIFY(page->problem().isEmpty());
+        // A folder without a tokenizer: core's message on the page, nothing used.
+        QVERIFY(!page->useSavedTokenizer(m_dir.filePath("no-tokenizer-here")));
+        auto *pageError = page->findChild<QLabel *>("tokenizerErrorLabel");
+        QVERIFY(pageError && !pageError->isHidden() && pageError->text().contains("no-tokenizer-here"));
+        QVERIFY(page->savedTokenizerDirectory().isEmpty());
         window.wizard()->close();
     }
 
