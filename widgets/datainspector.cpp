@@ -44,6 +44,7 @@ DataInspector::DataInspector(QWidget *parent)
             openTokenizer(dir);
     });
     connect(m_train, &TokenizerTrainPanel::useInNewRunRequested, this, &DataInspector::useInNewRunRequested);
+    connect(this, &DataInspector::failed, m_dataset, &DatasetPanel::showError);
 }
 
 DataInspector::~DataInspector() { m_job->stop(); }
@@ -68,6 +69,25 @@ void DataInspector::openTokenizer(const QString &dir, const QString &name)
 }
 
 void DataInspector::setRun(const QString &runDir)
+{
+    m_pendingRun = runDir;
+    if (isVisible()) {
+        m_pendingRun.clear();
+        loadRun(runDir);
+    }
+}
+
+void DataInspector::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_pendingRun.isEmpty()) {
+        const QString run = m_pendingRun;
+        m_pendingRun.clear();
+        loadRun(run);
+    }
+}
+
+void DataInspector::loadRun(const QString &runDir)
 {
     const RunData run = readRunData(runDir);
     if (!run.error.isEmpty()) {

@@ -36,8 +36,8 @@ public:
     ~DataInspector() override;
 
     void setWorkspace(const QString &dir);
-    // Shows the run's corpus with its tokenizer and batch settings. Errors go to the
-    // dataset view.
+    // Shows the run's corpus with its tokenizer and batch settings: now when the tab is
+    // visible, else when it is first shown (reading a corpus is not free while training).
     void setRun(const QString &runDir);
     // Opens a saved tokenizer folder (on a worker thread); it joins the tokenizer lists.
     void openTokenizer(const QString &dir, const QString &name = {});
@@ -50,13 +50,19 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QString lastError() const { return m_lastError; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void useInNewRunRequested(const QString &tokenizerDir);
     void tokenizerOpened(const QString &name);
     void failed(const QString &error);
 
 private:
+    void loadRun(const QString &runDir);
+
     InspectorState *m_state = nullptr;
+    QString m_pendingRun;
     QTabWidget *m_tabs = nullptr;
     DatasetPanel *m_dataset = nullptr;
     TokenizerPanel *m_tokenizer = nullptr;

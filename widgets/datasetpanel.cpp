@@ -245,6 +245,8 @@ void DatasetPanel::setPreferredTokenizer(const QString &name)
         m_preferred = name;
 }
 
+void DatasetPanel::showError(const QString &error) { wizardui::showProblem(m_error, error); }
+
 QString DatasetPanel::tokenizerName() const { return m_tokenizer->currentText(); }
 
 void DatasetPanel::chooseSource()

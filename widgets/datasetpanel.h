@@ -54,6 +54,9 @@ public:
     void setPreferredTokenizer(const QString &name);
     QString tokenizerName() const;
 
+    // A problem from outside (a run that cannot be read), in the view's error line.
+    void showError(const QString &error);
+
     void setPreviewPage(int page);
     int previewPageCount() const;
     void setBatchSettings(int blockSize, int batchSize, uint64_t seed, int batchNumber);

@@ -4,6 +4,7 @@
 #include "tokenview.h"
 #include "trainingwizard.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -130,6 +131,10 @@ TokenizerPanel::TokenizerPanel(InspectorState *state, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_view);
+    m_eachToken = new QCheckBox(tr("Each token in its own box (byte pieces as <0xE5>)"), this);
+    m_eachToken->setObjectName(QStringLiteral("eachTokenCheck"));
+    m_eachToken->setToolTip(tr("Off: a character that the tokenizer cuts into byte tokens is one box with the "
+                               "number of its tokens; hover it for the bytes. On: every token is its own box."));
     m_countsLabel = new QLabel(this);
     m_countsLabel->setObjectName(QStringLiteral("tokenizerCountsLabel"));
     m_countsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -176,6 +181,7 @@ TokenizerPanel::TokenizerPanel(InspectorState *state, QWidget *parent)
     ll->addLayout(row);
     ll->addWidget(m_edit);
     ll->addWidget(m_countsLabel);
+    ll->addWidget(m_eachToken);
     ll->addWidget(m_error);
     ll->addWidget(scroll, 1);
     ll->addWidget(new QLabel(tr("Ids:"), this));
@@ -203,6 +209,7 @@ TokenizerPanel::TokenizerPanel(InspectorState *state, QWidget *parent)
         refresh();
         fillVocabulary();
     });
+    connect(m_eachToken, &QCheckBox::toggled, this, &TokenizerPanel::refresh);
     connect(fromCorpus, &QPushButton::clicked, this, &TokenizerPanel::takeTextFromCorpus);
     connect(m_search, &QLineEdit::textChanged, m_vocabProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_state, &InspectorState::tokenizersChanged, this, [this] { m_state->fillCombo(m_tokenizer); });
@@ -225,6 +232,8 @@ void TokenizerPanel::selectTokenizer(const QString &name)
     if (i >= 0)
         m_tokenizer->setCurrentIndex(i);
 }
+
+void TokenizerPanel::setShowEachToken(bool on) { m_eachToken->setChecked(on); }
 
 QAbstractItemModel *TokenizerPanel::vocabulary() const { return m_vocab; }
 
@@ -263,7 +272,10 @@ void TokenizerPanel::refresh()
     wizardui::showProblem(m_error, note);
     m_spans = tokenSpans(utf8, *enc, *tok);
     m_counts = countText(utf8, static_cast<qint64>(enc->ids.size()));
-    m_view->setText(text, m_spans);
+    if (m_eachToken->isChecked())
+        m_view->setTokens(text, m_spans);
+    else
+        m_view->setText(text, m_spans);
     m_countsLabel->setText(countsText(m_counts));
     QStringList ids;
     ids.reserve(static_cast<qsizetype>(enc->ids.size()));

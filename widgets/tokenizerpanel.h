@@ -19,6 +19,7 @@ class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QAbstractItemModel;
+class QCheckBox;
 class QTableView;
 class QTimer;
 
@@ -49,6 +50,8 @@ public:
     const QVector<TokenSpan> &spans() const { return m_spans; }
     const TextCounts &counts() const { return m_counts; }
     TokenView *view() const { return m_view; }
+    // Each token in its own box (byte pieces as <0xE5>) instead of whole characters.
+    void setShowEachToken(bool on);
     QLabel *countsLabel() const { return m_countsLabel; }
     QAbstractItemModel *vocabulary() const;
     QSortFilterProxyModel *vocabularyView() const { return m_vocabProxy; }
@@ -66,6 +69,7 @@ private:
     QComboBox *m_tokenizer = nullptr;
     QPlainTextEdit *m_edit = nullptr;
     TokenView *m_view = nullptr;
+    QCheckBox *m_eachToken = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_error = nullptr;
     QPlainTextEdit *m_ids = nullptr;

@@ -46,6 +46,24 @@ void TokenView::setText(const QString &text, const QVector<TokenSpan> &spans)
     setBoxes(boxes);
 }
 
+void TokenView::setTokens(const QString &text, const QVector<TokenSpan> &spans)
+{
+    QVector<TokenBox> boxes;
+    boxes.reserve(spans.size());
+    for (int i = 0; i < spans.size(); ++i) {
+        const TokenSpan &s = spans[i];
+        TokenBox b;
+        b.label = tokenLabel(s.bytes);
+        b.colour = pieceColour(i);
+        b.toolTip = segmentToolTip(spans, TokenSegment{s.u16Begin, s.u16End, {i}}, text);
+        b.breakAfter = s.bytes.endsWith('\n');
+        b.u16Begin = s.u16Begin;
+        b.u16End = s.u16End;
+        boxes.push_back(std::move(b));
+    }
+    setBoxes(boxes);
+}
+
 int TokenView::layoutBoxes(int width, QVector<QRect> *rects) const
 {
     const QFontMetrics fm(font());

@@ -37,6 +37,8 @@ public:
     void setBoxes(const QVector<TokenBox> &boxes);
     // One box per segment of a tokenized text.
     void setText(const QString &text, const QVector<TokenSpan> &spans);
+    // One box per token, labelled with its own bytes (<0xE5> for part of a character).
+    void setTokens(const QString &text, const QVector<TokenSpan> &spans);
     void clear() { setBoxes({}); }
 
     const QVector<TokenBox> &boxes() const { return m_boxes; }

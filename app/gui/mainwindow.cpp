@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_inspector = new widgets::DataInspector;
     m_tabs->addTab(m_inspector, tr("Data && Tokenizer"));
     connect(m_inspector, &widgets::DataInspector::useInNewRunRequested, this, &MainWindow::newRunWithTokenizer);
+    connect(m_inspector, &widgets::DataInspector::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_tabs->addTab(comingTab(tr("Attention"),
                              tr("Every layer and head of the model as heatmaps, live while it trains, and a slider "
                                 "through the run's checkpoints. Until then: lmwb attention CKPT --text TEXT --json.")),

@@ -26,6 +26,7 @@
 #include "data/dataset.h"
 #include "train/trainer.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -171,6 +172,26 @@ private slots:
             ids << QString::number(id);
         QCOMPARE(inspector.findChild<QPlainTextEdit *>("tokenizerIdsEdit")->toPlainText(),
                  "[" + ids.join(", ") + "]");
+    }
+
+    // "Each token in its own box": byte tokens of 床 show as <0xE5> <0xBA> <0x8A>.
+    void eachTokenShowsBytePieces()
+    {
+        const std::string utf8 = kMixed.toStdString();
+        DataInspector inspector;
+        inspector.state()->addTokenizer({QStringLiteral("bytes"), QString(), train(core::TokenizerKind::ByteBpe, 256, utf8)});
+        TokenizerPanel *panel = inspector.tokenizerPanel();
+        panel->setText(kMixed);
+        QCOMPARE(panel->view()->boxes().size(), 9);
+        QTest::mouseClick(inspector.findChild<QCheckBox *>("eachTokenCheck"), Qt::LeftButton);
+        const auto &boxes = panel->view()->boxes();
+        QCOMPARE(boxes.size(), 16);
+        QCOMPARE(boxes[0].label, QStringLiteral("<0xE5>"));
+        QCOMPARE(boxes[1].label, QStringLiteral("<0xBA>"));
+        QCOMPARE(boxes[2].label, QStringLiteral("<0x8A>"));
+        QCOMPARE(boxes[6].label, QStringLiteral("·"));
+        QCOMPARE(boxes[10].label, QStringLiteral("<0xF0>"));
+        QVERIFY(boxes[15].breakAfter);
     }
 
     void byteLabels()
@@ -429,6 +450,21 @@ private slots:
         for (int row = 0; row < table->rowCount(); ++row)
             encodings << table->item(row, 5)->text();
         QVERIFY2(encodings.join('|').contains("at 3, 4, 8"), qPrintable(encodings.join('|')));
+    }
+
+    void brokenRunIsReported()
+    {
+        const QString run = m_dir.filePath("broken-run");
+        QVERIFY(QDir().mkpath(run));
+        QVERIFY(writeFile(run + "/config.json", "{\"training\": {\"max_steps\": -3}}"));
+        DataInspector inspector;
+        inspector.show();
+        QSignalSpy failed(&inspector, &DataInspector::failed);
+        inspector.setRun(run);
+        QCOMPARE(failed.count(), 1);
+        auto *error = inspector.datasetPanel()->findChild<QLabel *>("datasetErrorLabel");
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains("max_steps"), qPrintable(error->text()));
     }
 
     // The sweep: one tokenizer per size, compression rising with the vocabulary; a size a
