@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -169,7 +170,9 @@ DatasetPanel::DatasetPanel(InspectorState *state, QWidget *parent)
     const core::RunConfig defaults;
     m_blockSize = spin("batchBlockSizeSpin", 1, 8192, defaults.model.blockSize);
     m_batchSize = spin("batchBatchSizeSpin", 1, 512, defaults.training.batchSize);
-    m_seed = spin("batchSeedSpin", 0, INT_MAX, static_cast<int>(defaults.training.seed));
+    m_seed = new QLineEdit(QString::number(defaults.training.seed), this);
+    m_seed->setObjectName(QStringLiteral("batchSeedEdit"));
+    m_seed->setMaximumWidth(200);
     m_batchNumber = spin("batchNumberSpin", 1, 1000000, 1);
     m_blockSize->setToolTip(tr("model.block_size: tokens per row"));
     m_batchSize->setToolTip(tr("training.batch_size: rows per batch"));
@@ -184,8 +187,10 @@ DatasetPanel::DatasetPanel(InspectorState *state, QWidget *parent)
     auto *batchTab = new QWidget(this);
     auto *bl = new QVBoxLayout(batchTab);
     auto *batchRow = new QHBoxLayout;
-    for (auto [label, w] : {std::pair{tr("Block size:"), m_blockSize}, std::pair{tr("Batch size:"), m_batchSize},
-                            std::pair{tr("Seed:"), m_seed}, std::pair{tr("Batch number:"), m_batchNumber}}) {
+    for (auto [label, w] : {std::pair<QString, QWidget *>{tr("Block size:"), m_blockSize},
+                            std::pair<QString, QWidget *>{tr("Batch size:"), m_batchSize},
+                            std::pair<QString, QWidget *>{tr("Seed:"), m_seed},
+                            std::pair<QString, QWidget *>{tr("Batch number:"), m_batchNumber}}) {
         batchRow->addWidget(new QLabel(label, this));
         batchRow->addWidget(w);
     }
@@ -504,7 +509,7 @@ void DatasetPanel::setBatchSettings(int blockSize, int batchSize, uint64_t seed,
 {
     m_blockSize->setValue(blockSize);
     m_batchSize->setValue(batchSize);
-    m_seed->setValue(static_cast<int>(std::min<uint64_t>(seed, INT_MAX)));
+    m_seed->setText(QString::number(seed));
     m_batchNumber->setValue(batchNumber);
 }
 
@@ -515,7 +520,13 @@ void DatasetPanel::drawBatch()
     const auto ids = m_tokens.ids;
     const double valFraction = m_state->dataConfig().valFraction;
     const int T = m_blockSize->value(), B = m_batchSize->value(), n = m_batchNumber->value();
-    const auto seed = static_cast<uint64_t>(m_seed->value());
+    bool seedOk = false;
+    const auto seed = static_cast<uint64_t>(m_seed->text().trimmed().toULongLong(&seedOk));
+    if (!seedOk) {
+        m_batchInfo->setText(tr("The seed must be a whole number from 0 to 18446744073709551615, not “%1”.")
+                                 .arg(m_seed->text()));
+        return;
+    }
     const int id = ++m_request;
     setBusy(tr("Drawing batch %1…").arg(n));
     m_job->start([this, id, ids, valFraction, T, B, n, seed](const std::atomic_bool &) -> wizardui::BackgroundJob::Deliver {
@@ -545,7 +556,7 @@ void DatasetPanel::showBatch()
     m_batchInfo->setText(tr("Batch %1 as the trainer draws it with seed %2: %3 rows of %4 tokens of %5. The model "
                             "reads each input row and must predict the target row, the same tokens shifted by one.")
                              .arg(m_batchNumber->value())
-                             .arg(m_seed->value())
+                             .arg(m_seed->text().trimmed())
                              .arg(b.batchSize)
                              .arg(b.blockSize)
                              .arg(m_tokenizer->currentText()));

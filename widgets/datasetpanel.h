@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -95,7 +96,8 @@ private:
     QComboBox *m_unit = nullptr;
     QCustomPlot *m_histogram = nullptr;
     QLabel *m_split = nullptr;
-    QSpinBox *m_blockSize = nullptr, *m_batchSize = nullptr, *m_seed = nullptr, *m_batchNumber = nullptr;
+    QSpinBox *m_blockSize = nullptr, *m_batchSize = nullptr, *m_batchNumber = nullptr;
+    QLineEdit *m_seed = nullptr; // training.seed is 64-bit, more than a spin box holds
     QLabel *m_batchInfo = nullptr;
     QVBoxLayout *m_batchRows = nullptr;
     QVector<TokenView *> m_batchViews;
