@@ -1,5 +1,6 @@
 #include "datasetpanel.h"
 
+#include "batchview.h"
 #include "inspectorstate.h"
 #include "tokenview.h"
 #include "trainingwizard.h"
@@ -198,13 +199,8 @@ DatasetPanel::DatasetPanel(InspectorState *state, QWidget *parent)
     batchRow->addStretch(1);
     bl->addLayout(batchRow);
     bl->addWidget(m_batchInfo);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    auto *rows = new QWidget;
-    m_batchRows = new QVBoxLayout(rows);
-    m_batchRows->addStretch(1);
-    scroll->setWidget(rows);
-    bl->addWidget(scroll, 1);
+    m_batchView = new BatchView(this);
+    bl->addWidget(m_batchView, 1);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("datasetTabs"));
@@ -251,6 +247,8 @@ void DatasetPanel::setPreferredTokenizer(const QString &name)
 }
 
 void DatasetPanel::showError(const QString &error) { wizardui::showProblem(m_error, error); }
+
+QVector<TokenView *> DatasetPanel::batchViews() const { return m_batchView->views(); }
 
 QString DatasetPanel::tokenizerName() const { return m_tokenizer->currentText(); }
 
@@ -545,11 +543,9 @@ void DatasetPanel::drawBatch()
 
 void DatasetPanel::showBatch()
 {
-    for (TokenView *v : m_batchViews)
-        v->parentWidget()->deleteLater();
-    m_batchViews.clear();
     const TrainingBatch &b = m_batch;
     if (!b.error.isEmpty()) {
+        m_batchView->clear();
         m_batchInfo->setText(b.error);
         return;
     }
@@ -560,60 +556,8 @@ void DatasetPanel::showBatch()
                              .arg(b.batchSize)
                              .arg(b.blockSize)
                              .arg(m_tokenizer->currentText()));
-    const auto &tok = *m_tokensTokenizer;
-    auto boxes = [&](const std::vector<int64_t> &v, int row, bool targets) {
-        QVector<TokenBox> out;
-        for (int t = 0; t < b.blockSize; ++t) {
-            const auto tokenId = static_cast<int32_t>(v[static_cast<std::size_t>(row) * b.blockSize + t]);
-            const std::string bytes = tok.pieceBytes(tokenId);
-            const QByteArray raw(bytes.data(), static_cast<qsizetype>(bytes.size()));
-            TokenBox box;
-            box.label = tokenLabel(raw);
-            box.colour = pieceColour(t + (targets ? 1 : 0));
-            box.toolTip = tr("%1 %2 · id %3 · bytes %4 · piece %5")
-                              .arg(targets ? tr("target") : tr("input"))
-                              .arg(t)
-                              .arg(tokenId)
-                              .arg(hexBytes(raw), tokenLabel(QByteArray::fromStdString(tok.piece(tokenId))));
-            out << box;
-        }
-        return out;
-    };
-    // One column per position: an input box and its target box get the same width, so
-    // each target sits under the input it follows.
-    const QFontMetrics fm(font());
-    std::vector<int> widths(static_cast<std::size_t>(b.batchSize) * b.blockSize);
-    auto labelOf = [&](int64_t tokenId) { return tokenLabel(QByteArray::fromStdString(tok.pieceBytes(int32_t(tokenId)))); };
-    for (std::size_t i = 0; i < widths.size(); ++i)
-        widths[i] = std::max(fm.horizontalAdvance(labelOf(b.x[i])), fm.horizontalAdvance(labelOf(b.y[i]))) + 6;
-    const int shown = std::min(b.batchSize, 16);
-    for (int row = 0; row < shown; ++row) {
-        auto *w = new QWidget;
-        auto *l = new QVBoxLayout(w);
-        l->setContentsMargins(0, 4, 0, 4);
-        auto *caption = new QLabel(tr("Row %1 · tokens %2–%3 of the train split").arg(row).arg(b.starts[row]).arg(
-                                       b.starts[row] + b.blockSize));
-        QFont bold = caption->font();
-        bold.setBold(true);
-        caption->setFont(bold);
-        l->addWidget(caption);
-        for (bool targets : {false, true}) {
-            auto *line = new QHBoxLayout;
-            auto *tag = new QLabel(targets ? tr("target") : tr("input"));
-            tag->setMinimumWidth(60);
-            line->addWidget(tag, 0, Qt::AlignTop);
-            auto *view = new TokenView;
-            view->setObjectName(targets ? QStringLiteral("batchTargets%1").arg(row) : QStringLiteral("batchInputs%1").arg(row));
-            QVector<TokenBox> bx = boxes(targets ? b.y : b.x, row, targets);
-            for (int t = 0; t < bx.size(); ++t)
-                bx[t].minWidth = widths[static_cast<std::size_t>(row) * b.blockSize + t];
-            view->setBoxes(bx);
-            line->addWidget(view, 1);
-            l->addLayout(line);
-            m_batchViews << view;
-        }
-        m_batchRows->insertWidget(m_batchRows->count() - 1, w);
-    }
+    m_batchView->setBatch(b, *m_tokensTokenizer);
+    const int shown = std::min(b.batchSize, BatchView::kMaxRows);
     if (shown < b.batchSize)
         m_batchInfo->setText(m_batchInfo->text() + QLatin1Char(' ') + tr("The first %1 rows are shown.").arg(shown));
 }

@@ -26,6 +26,7 @@ class QCustomPlot;
 
 namespace lmwb::widgets {
 
+class BatchView;
 class InspectorState;
 class TokenView;
 namespace wizardui {
@@ -49,7 +50,7 @@ public:
     const TokenReport &tokens() const { return m_tokens; }
     const TrainingBatch &batch() const { return m_batch; }
     // Input and target rows of the batch view, two per batch row.
-    QVector<TokenView *> batchViews() const { return m_batchViews; }
+    QVector<TokenView *> batchViews() const;
 
     // Tokenize with the tokenizer of this name as soon as it is there (a run's own).
     void setPreferredTokenizer(const QString &name);
@@ -99,8 +100,7 @@ private:
     QSpinBox *m_blockSize = nullptr, *m_batchSize = nullptr, *m_batchNumber = nullptr;
     QLineEdit *m_seed = nullptr; // training.seed is 64-bit, more than a spin box holds
     QLabel *m_batchInfo = nullptr;
-    QVBoxLayout *m_batchRows = nullptr;
-    QVector<TokenView *> m_batchViews;
+    BatchView *m_batchView = nullptr;
 
     QString m_preferred;
     QString m_idleText; // the status line between jobs
