@@ -18,6 +18,7 @@ class QMenu;
 class QAction;
 
 namespace lmwb::widgets {
+class AttentionExplorer;
 class RunBrowser;
 class TrainingMonitor;
 } // namespace lmwb::widgets
@@ -43,6 +44,7 @@ public:
 
     widgets::RunBrowser *runBrowser() const { return m_browser; }
     widgets::TrainingMonitor *monitor() const { return m_monitor; }
+    widgets::AttentionExplorer *attention() const { return m_attention; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::TrainingState trainingState() const { return m_state; }
     QString currentRun() const { return m_currentRun; }
@@ -59,6 +61,7 @@ private:
     void buildMenus();
     void buildStatusBar();
     void connectSession();
+    void connectAttention();
     void onStateChanged(widgets::TrainingState state);
     void onProgress(const QVector<widgets::StepPoint> &points);
     void onRunStarted(const widgets::RunDescription &run);
@@ -84,6 +87,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;
     widgets::TrainingMonitor *m_monitor = nullptr;
+    widgets::AttentionExplorer *m_attention = nullptr;
+    QThread *m_attentionThread = nullptr;
     QPointer<widgets::TrainingWizard> m_wizard;
     QLabel *m_job = nullptr;
     QLabel *m_eta = nullptr;

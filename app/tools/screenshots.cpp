@@ -1,12 +1,16 @@
 // Renders the README screenshots from the real window, offscreen:
 //   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
 //   monitor.png                        the monitor mid-training (a live run, not a mock-up)
+//   attention-grid.png, attention-head.png  the Attention tab on a quickly trained adder
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR attention   (only the attention ones)
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
 #include "gui/gui.h"
+#include "attentionexplorer.h"
+#include "attentionheadview.h"
 #include "gui/mainwindow.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
@@ -19,6 +23,8 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -34,6 +40,42 @@ bool save(QWidget *w, const QString &path)
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
+// The Attention tab on a small GPT trained for a minute on the built-in additions: the
+// grid of every layer and head, and the head view of the last layer.
+bool attentionScreenshots(const QString &out)
+{
+    QTemporaryDir ws;
+    app::MainWindow window;
+    window.setWorkspace(ws.path());
+    window.resize(1600, 960);
+    window.show();
+    const QString config = QStringLiteral(
+        R"({"data": {"format": "synthetic", "synthetic_examples": 20000}, "tokenizer": {"kind": "char"},
+            "model": {"n_layer": 3, "n_head": 4, "n_embd": 64, "block_size": 32},
+            "training": {"max_steps": 1200, "batch_size": 32, "learning_rate": 0.003, "min_lr": 0.0003,
+                         "warmup_steps": 50, "lr_decay_steps": 1200, "eval_interval": 400, "eval_steps": 5,
+                         "checkpoint_interval": 400}})");
+    const QString runDir = ws.filePath("adder");
+    window.startTraining(config, runDir);
+    const bool trained = QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; },
+                                         900000);
+    widgets::AttentionExplorer *explorer = window.attention();
+    QSignalSpy shown(explorer, &widgets::AttentionExplorer::snapshotShown);
+    explorer->setPrompt(QStringLiteral("12+34=46\n57+21=78\n"));
+    window.openRun(runDir);
+    window.tabs()->setCurrentWidget(explorer);
+    const bool computed = shown.wait(60000);
+    explorer->setView(widgets::AttentionExplorer::GridView);
+    QTest::qWait(300);
+    bool ok = save(&window, out + "/attention-grid.png");
+    explorer->openHead(2, 0);
+    explorer->setView(widgets::AttentionExplorer::HeadView);
+    QTest::qWait(300);
+    ok = save(&window, out + "/attention-head.png") && ok;
+    window.close();
+    return trained && computed && ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -44,6 +86,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
+    if (argc > 2 && QByteArray(argv[2]) == "attention") {
+        QDir().mkpath(out);
+        qputenv("LMWB_NO_DIALOGS", "1");
+        return attentionScreenshots(out) ? 0 : 1;
+    }
     const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
     QDir().mkpath(out);
     if (argc > 3)
@@ -94,5 +141,6 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
     window.close();
-    return reached ? 0 : 1;
+    const bool attention = attentionScreenshots(out);
+    return reached && attention ? 0 : 1;
 }
