@@ -15,8 +15,8 @@
 namespace lmwb::widgets {
 
 namespace {
-constexpr int kColumn = 150;   // width of a token column
-constexpr int kBetween = 220;  // the space the lines cross
+constexpr int kColumn = 160;   // width of a token column
+constexpr int kBetween = 300;  // the space the lines cross
 constexpr float kFaint = 0.01f; // lines fainter than this are not drawn
 } // namespace
 
@@ -42,7 +42,7 @@ void AttentionHeadCanvas::setData(const AttentionSnapshot *s, int layer, const Q
     update();
 }
 
-int AttentionHeadCanvas::rowHeight() const { return fontMetrics().height() + 4; }
+int AttentionHeadCanvas::rowHeight() const { return fontMetrics().height() + 8; }
 
 QSize AttentionHeadCanvas::sizeHint() const
 {
@@ -62,26 +62,41 @@ void AttentionHeadCanvas::paintEvent(QPaintEvent *event)
     auto y = [&](int i) { return 6 + i * rh + rh / 2; };
     const QRect exposed = event->rect();
 
-    // Lines first, tokens on top.
-    p.setRenderHint(QPainter::Antialiasing, true);
+    // Lines first, tokens on top. A long prompt through near-uniform heads has tens of
+    // thousands of faint lines: then they are drawn thin and without antialiasing (several
+    // times faster), and the nearly invisible ones (opacity under 3 %) are left out.
+    auto visible = [&](int q) { return m_hover < 0 || q == m_hover; };
+    float faint = kFaint;
+    int candidates = 0;
+    for (int h = 0; h < m_s->nHead; ++h)
+        if (m_heads.value(h))
+            for (int q = 0; q < T; ++q)
+                if (visible(q))
+                    for (int k = 0; k <= q; ++k)
+                        candidates += m_s->at(m_layer, h, q, k) >= kFaint;
+    const bool many = candidates > 4000;
+    if (many)
+        faint = 0.03f;
+    p.setRenderHint(QPainter::Antialiasing, !many);
+    const double width = m_hover >= 0 ? 3.0 : (many ? 1.0 : 2.0);
     for (int h = 0; h < m_s->nHead; ++h) {
         if (!m_heads.value(h))
             continue;
         QColor c = headColor(h);
         const float *m = m_s->head(m_layer, h);
         for (int q = 0; q < T; ++q) {
-            if (m_hover >= 0 && q != m_hover)
+            if (!visible(q))
                 continue;
             const float *row = m + qsizetype(q) * T;
             for (int k = 0; k <= q; ++k) {
                 const float w = row[k];
-                if (w < kFaint)
+                if (w < faint)
                     continue;
                 const int y0 = y(q), y1 = y(k);
                 if (std::max(y0, y1) < exposed.top() - rh || std::min(y0, y1) > exposed.bottom() + rh)
                     continue;
                 c.setAlphaF(std::min(1.0f, w));
-                p.setPen(QPen(c, m_hover >= 0 ? 2.5 : 1.6));
+                p.setPen(QPen(c, width));
                 p.drawLine(QPointF(leftX + 4, y0), QPointF(rightX - 4, y1));
                 ++m_linesDrawn;
             }

@@ -5,16 +5,32 @@
 namespace lmwb::widgets {
 
 namespace {
+// Shows a number with fixed decimals and sorts by its value (Qt::UserRole).
+class NumberItem : public QTableWidgetItem {
+public:
+    NumberItem(double v, const QString &text) : QTableWidgetItem(text)
+    {
+        setData(Qt::UserRole, v);
+        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        return data(Qt::UserRole).toDouble() < other.data(Qt::UserRole).toDouble();
+    }
+};
+
 QTableWidgetItem *number(double v, int decimals)
 {
-    auto *item = new QTableWidgetItem;
-    // The display role holds the number, so sorting is numeric; the text is rounded.
-    item->setData(Qt::DisplayRole, decimals < 0 ? QVariant(int(v)) : QVariant(QString::number(v, 'f', decimals).toDouble()));
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    return item;
+    return new NumberItem(v, decimals < 0 ? QString::number(int(v)) : QString::number(v, 'f', decimals));
 }
 } // namespace
+
+double AttentionStatsTable::value(int row, int column) const
+{
+    const QTableWidgetItem *i = item(row, column);
+    return i ? i->data(Qt::UserRole).toDouble() : qQNaN();
+}
 
 AttentionStatsTable::AttentionStatsTable(QWidget *parent) : QTableWidget(0, ColumnCount, parent)
 {
@@ -36,12 +52,11 @@ AttentionStatsTable::AttentionStatsTable(QWidget *parent) : QTableWidget(0, Colu
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     verticalHeader()->setVisible(false);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setStretchLastSection(false);
     horizontalHeader()->setSortIndicator(Layer, Qt::AscendingOrder);
     setSortingEnabled(true);
     connect(this, &QTableWidget::cellClicked, this, [this](int row, int) {
-        emit headActivated(item(row, Layer)->data(Qt::DisplayRole).toInt(), item(row, Head)->data(Qt::DisplayRole).toInt());
+        emit headActivated(int(value(row, Layer)), int(value(row, Head)));
     });
 }
 
@@ -61,17 +76,11 @@ void AttentionStatsTable::setSnapshot(const AttentionSnapshot &s)
         setItem(r, Previous, number(h.previousToken, 3));
         setItem(r, First, number(h.firstToken, 3));
         setItem(r, Self, number(h.selfToken, 3));
-        if (h.sameToken < 0) {
-            auto *none = new QTableWidgetItem(QStringLiteral("—"));
-            none->setData(Qt::UserRole, -1.0);
-            none->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            none->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-            setItem(r, Same, none);
-        } else {
-            setItem(r, Same, number(h.sameToken, 3));
-        }
+        // no query has an earlier copy of its token: a dash, sorted below every score
+        setItem(r, Same, h.sameToken < 0 ? new NumberItem(-1.0, QStringLiteral("—")) : number(h.sameToken, 3));
     }
     setSortingEnabled(true);
+    resizeColumnsToContents(); // once: ResizeToContents would measure every row per cell set
     if (sortColumn >= 0 && sortColumn < ColumnCount)
         sortByColumn(sortColumn, order);
 }

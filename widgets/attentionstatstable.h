@@ -16,6 +16,8 @@ public:
     enum Column { Layer, Head, Entropy, Distance, Previous, First, Self, Same, ColumnCount };
     explicit AttentionStatsTable(QWidget *parent = nullptr);
     void setSnapshot(const AttentionSnapshot &s);
+    // The number in a cell (layer and head included), whatever its text.
+    double value(int row, int column) const;
 
 signals:
     void headActivated(int layer, int head);

@@ -2,6 +2,7 @@
 //   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
 //   monitor.png                        the monitor mid-training (a live run, not a mock-up)
 //   attention-grid.png, attention-head.png  the Attention tab on a quickly trained adder
+//   attention-heatmap.png, attention-stats.png  its heatmap and statistics views
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR attention   (only the attention ones)
@@ -11,6 +12,7 @@
 #include "gui/gui.h"
 #include "attentionexplorer.h"
 #include "attentionheadview.h"
+#include "attentionheatmap.h"
 #include "gui/mainwindow.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
@@ -68,8 +70,28 @@ bool attentionScreenshots(const QString &out)
     explorer->setView(widgets::AttentionExplorer::GridView);
     QTest::qWait(300);
     bool ok = save(&window, out + "/attention-grid.png");
-    explorer->openHead(2, 0);
+    // The head view of the layer with the clearest previous-token head, showing that head
+    // and the most focused (lowest-entropy) other head of the layer.
+    const auto stats = widgets::computeHeadStats(explorer->snapshot());
+    widgets::HeadStats best;
+    for (const auto &st : stats)
+        if (st.previousToken > best.previousToken)
+            best = st;
+    widgets::HeadStats focused;
+    focused.entropy = 1e9;
+    for (const auto &st : stats)
+        if (st.layer == best.layer && st.head != best.head && st.entropy < focused.entropy)
+            focused = st;
+    explorer->openHead(best.layer, best.head);
+    QTest::qWait(300);
+    ok = save(explorer->heatmap(), out + "/attention-heatmap.png") && ok;
+    explorer->setView(widgets::AttentionExplorer::StatsView);
+    QTest::qWait(300);
+    ok = save(explorer, out + "/attention-stats.png") && ok;
     explorer->setView(widgets::AttentionExplorer::HeadView);
+    auto *heads = explorer->headView();
+    for (int h = 0; h < explorer->snapshot().nHead; ++h)
+        heads->setHeadSelected(h, h == best.head || h == focused.head);
     QTest::qWait(300);
     ok = save(&window, out + "/attention-head.png") && ok;
     window.close();

@@ -173,14 +173,18 @@ private slots:
         t.setSnapshot(s);
         QCOMPARE(t.rowCount(), 4);
         t.sortByColumn(AttentionStatsTable::Previous, Qt::DescendingOrder);
-        QCOMPARE(t.item(0, AttentionStatsTable::Layer)->data(Qt::DisplayRole).toInt(), 0);
-        QCOMPARE(t.item(0, AttentionStatsTable::Head)->data(Qt::DisplayRole).toInt(), 0);
+        QCOMPARE(t.value(0, AttentionStatsTable::Layer), 0.0);
+        QCOMPARE(t.value(0, AttentionStatsTable::Head), 0.0);
+        QCOMPARE(t.item(0, AttentionStatsTable::Previous)->text(), QStringLiteral("1.000"));
         t.sortByColumn(AttentionStatsTable::Entropy, Qt::DescendingOrder);
-        QVERIFY(t.item(0, AttentionStatsTable::Entropy)->data(Qt::DisplayRole).toDouble() >=
-                t.item(1, AttentionStatsTable::Entropy)->data(Qt::DisplayRole).toDouble());
+        for (int r = 0; r + 1 < t.rowCount(); ++r)
+            QVERIFY(t.value(r, AttentionStatsTable::Entropy) >= t.value(r + 1, AttentionStatsTable::Entropy));
+        QCOMPARE(t.value(3, AttentionStatsTable::Entropy), 0.0); // the previous-token head is the most focused
         QSignalSpy activated(&t, &AttentionStatsTable::headActivated);
         QTest::mouseClick(t.viewport(), Qt::LeftButton, {}, t.visualItemRect(t.item(3, 0)).center());
         QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toInt(), 0); // the row's head, wherever sorting put it
+        QCOMPARE(activated.first().at(1).toInt(), 0);
     }
 
     void tokensAreEscaped()
