@@ -6,6 +6,7 @@
 // the training model's attention every N steps.
 
 #include "attentionexplorer.h"
+#include "gui/mainwindow.h"
 #include "session/attentioncapture.h"
 #include "session/attentionworker.h"
 #include "session/session.h"
@@ -18,6 +19,8 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -64,6 +67,9 @@ class TestAttentionWorker : public QObject {
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("lmwb-tests");
+        qputenv("LMWB_NO_DIALOGS", "1");
         m_run = m_dir.filePath("run");
         auto cfg = core::parseRunConfig(kConfig);
         QVERIFY2(cfg.ok(), cfg.ok() ? "" : cfg.error().c_str());
@@ -172,6 +178,32 @@ private slots:
         const auto first = probes.first().first().value<widgets::AttentionSnapshot>();
         const auto last = probes.last().first().value<widgets::AttentionSnapshot>();
         QVERIFY(first.weights != last.weights); // the heads moved while it trained
+    }
+
+    void windowShowsTheLiveRunsAttention()
+    {
+        // The real window's wiring: Live in the tab -> the Session's probe -> the tab.
+        QTemporaryDir ws;
+        app::MainWindow w;
+        w.setWorkspace(ws.path());
+        w.show();
+        widgets::AttentionExplorer *e = w.attention();
+        QCOMPARE(w.tabs()->indexOf(e), 2);
+        QString cfg = QString::fromUtf8(kConfig)
+                          .replace("\"max_steps\": 6", "\"max_steps\": 400")
+                          .replace("\"lr_decay_steps\": 6", "\"lr_decay_steps\": 400");
+        w.startTraining(cfg, ws.filePath("live"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.trainingState() == widgets::TrainingState::Running, 30000);
+        e->setPrompt("12+3=15");
+        e->setFollowLive(true);
+        QTRY_VERIFY_WITH_TIMEOUT(e->snapshot().live && e->snapshot().T == 7, 30000);
+        const qint64 first = e->snapshot().step; // at once, wherever the run is
+        QTRY_VERIFY_WITH_TIMEOUT(e->snapshot().step > first, 30000); // then as the run goes on
+        QCOMPARE(e->snapshot().step % 25, qint64(0));                // every 25 steps (the default)
+        QVERIFY(!e->isShowingNote());
+        e->setFollowLive(false);
+        QMetaObject::invokeMethod(w.session(), &app::Session::stop, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(w.trainingState() == widgets::TrainingState::Idle, 30000);
     }
 
     void explorerFollowsTheLiveRun()
