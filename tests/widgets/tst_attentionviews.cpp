@@ -153,6 +153,14 @@ private slots:
         QCOMPARE(one, 8);
         QVERIFY(all > one);
         QCOMPARE(headColor(0) == headColor(1), false);
+        // hovering query 5 on the left shows only its lines: heads 0 and 1 now, 1 + 6 of them
+        v.setHeadSelected(1, true);
+        AttentionHeadCanvas *c = v.canvas();
+        const int y = 6 + 5 * c->rowHeight() + c->rowHeight() / 2;
+        QTest::mouseMove(c, QPoint(40, y));
+        QTRY_COMPARE(c->hoveredToken(), 5);
+        c->grab();
+        QCOMPARE(c->linesDrawn(), 1 + 6);
     }
 
     void statisticsFindThePreviousTokenHead()
