@@ -2,6 +2,9 @@
 #include "cli/cli.h"
 #include "cli/textinput.h"
 
+#include "session/attentioncapture.h"
+
+#include "attentionjson.h"
 #include "engine/generator.h"
 #include "engine/runtime.h"
 #include "model/languagemodel.h"
@@ -157,27 +160,8 @@ int cmdAttention(const std::vector<std::string> &argv)
     auto att = model->attention(enc->ids);
     if (!att)
         return usageError("attention", att.error());
-    json tokens = json::array();
-    for (auto id : enc->ids)
-        tokens.push_back(model->tokenizer()->pieceBytes(id));
-    json layers = json::array();
-    for (int l = 0; l < att->nLayer; ++l) {
-        json heads = json::array();
-        for (int h = 0; h < att->nHead; ++h) {
-            json rows = json::array();
-            for (int64_t q = 0; q < att->T; ++q) {
-                json row = json::array();
-                for (int64_t k = 0; k < att->T; ++k)
-                    row.push_back(att->at(l, h, q, k));
-                rows.push_back(std::move(row));
-            }
-            heads.push_back(std::move(rows));
-        }
-        layers.push_back(std::move(heads));
-    }
-    json out = {{"tokens", tokens}, {"ids", enc->ids}, {"n_layer", att->nLayer}, {"n_head", att->nHead},
-                {"attention", layers}};
-    std::cout << dumpJson(out) << std::endl;
+    // One writer for this document and the Attention tab's export.
+    std::cout << widgets::attentionJson(snapshotFromMaps(*att, *model->tokenizer(), enc->ids)) << std::endl;
     return 0;
 }
 

@@ -2,7 +2,9 @@
 
 #include "datainspector.h"
 #include "inspectorstate.h"
+#include "attentionexplorer.h"
 #include "runbrowser.h"
+#include "session/attentionworker.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
@@ -60,10 +62,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_tabs->addTab(m_inspector, tr("Data && Tokenizer"));
     connect(m_inspector, &widgets::DataInspector::useInNewRunRequested, this, &MainWindow::newRunWithTokenizer);
     connect(m_inspector, &widgets::DataInspector::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    m_tabs->addTab(comingTab(tr("Attention"),
-                             tr("Every layer and head of the model as heatmaps, live while it trains, and a slider "
-                                "through the run's checkpoints. Until then: lmwb attention CKPT --text TEXT --json.")),
-                   tr("Attention"));
+    m_attention = new widgets::AttentionExplorer;
+    m_tabs->addTab(m_attention, tr("Attention"));
     m_tabs->addTab(comingTab(tr("Playground"),
                              tr("Generate text with every sampling control and see the distribution behind each "
                                 "token. Until then: lmwb generate CKPT --prompt TEXT.")),
@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     buildMenus();
     buildStatusBar();
     connectSession();
+    connectAttention();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -106,6 +107,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    m_attentionThread->quit();
+    m_attentionThread->wait();
     if (m_thread->isRunning()) {
         QMetaObject::invokeMethod(m_session, &Session::shutdown, Qt::BlockingQueuedConnection);
         m_thread->quit();
@@ -227,6 +230,32 @@ void MainWindow::connectSession()
     connect(m_session, &Session::finished, this, [this](const QString &) { m_browser->refresh(); });
 }
 
+void MainWindow::connectAttention()
+{
+    // The Attention tab's own worker and model, so exploring never waits for training.
+    m_attentionThread = new QThread(this);
+    m_attentionThread->setObjectName(QStringLiteral("lmwb-attention"));
+    auto *worker = new AttentionWorker;
+    worker->moveToThread(m_attentionThread);
+    connect(m_attentionThread, &QThread::finished, worker, &QObject::deleteLater);
+    m_attentionThread->start();
+    // Queued both ways: the worker and the Session live on other threads.
+    connect(m_attention, &widgets::AttentionExplorer::computeRequested, worker, &AttentionWorker::compute);
+    connect(m_attention, &widgets::AttentionExplorer::sampleRequested, worker, &AttentionWorker::sampleText);
+    connect(worker, &AttentionWorker::computed, m_attention, &widgets::AttentionExplorer::onComputed);
+    connect(worker, &AttentionWorker::textSampled, m_attention, &widgets::AttentionExplorer::onTextSampled);
+    connect(m_attention, &widgets::AttentionExplorer::probeChanged, m_session, &Session::setAttentionProbe);
+    connect(m_session, &Session::attentionProbed, m_attention, &widgets::AttentionExplorer::onProbed);
+    connect(m_session, &Session::runStarted, m_attention, [this](const widgets::RunDescription &run) {
+        m_attention->setLiveRun(run.runDir, run.configJson);
+        m_attention->openRun(run.runDir);
+    });
+    connect(m_session, &Session::stateChanged, m_attention, [this](TrainingState s) {
+        m_attention->setLiveRunning(s == TrainingState::Running || s == TrainingState::Paused);
+    });
+    connect(m_session, &Session::checkpointSaved, m_attention, &widgets::AttentionExplorer::refreshCheckpoints);
+}
+
 void MainWindow::setWorkspace(const QString &dir)
 {
     m_workspace = dir;
@@ -299,6 +328,7 @@ void MainWindow::resumeTraining(const QString &runDir)
 
 void MainWindow::openRun(const QString &runDir)
 {
+    m_attention->openRun(runDir);
     if (m_state == TrainingState::Running || m_state == TrainingState::Paused) {
         if (runDir != m_currentRun)
             m_monitor->addOverlay(runDir); // keep the live run on screen; show the other beside it

@@ -19,6 +19,7 @@ class QAction;
 
 namespace lmwb::widgets {
 class DataInspector;
+class AttentionExplorer;
 class RunBrowser;
 class TrainingMonitor;
 } // namespace lmwb::widgets
@@ -47,6 +48,7 @@ public:
     widgets::DataInspector *inspector() const { return m_inspector; }
     // Opens the wizard with a saved tokenizer and the inspector's corpus.
     void newRunWithTokenizer(const QString &tokenizerDir);
+    widgets::AttentionExplorer *attention() const { return m_attention; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::TrainingState trainingState() const { return m_state; }
     QString currentRun() const { return m_currentRun; }
@@ -63,6 +65,7 @@ private:
     void buildMenus();
     void buildStatusBar();
     void connectSession();
+    void connectAttention();
     void onStateChanged(widgets::TrainingState state);
     void onProgress(const QVector<widgets::StepPoint> &points);
     void onRunStarted(const widgets::RunDescription &run);
@@ -89,6 +92,8 @@ private:
     widgets::RunBrowser *m_browser = nullptr;
     widgets::TrainingMonitor *m_monitor = nullptr;
     widgets::DataInspector *m_inspector = nullptr;
+    widgets::AttentionExplorer *m_attention = nullptr;
+    QThread *m_attentionThread = nullptr;
     QPointer<widgets::TrainingWizard> m_wizard;
     QLabel *m_job = nullptr;
     QLabel *m_eta = nullptr;

@@ -1,5 +1,7 @@
 #include "session/session.h"
 
+#include "session/attentioncapture.h"
+
 #include "config/runconfig.h"
 #include "data/corpus.h"
 #include "engine/runtime.h"
@@ -41,7 +43,11 @@ double lastWallSeconds(const QString &runDir)
 }
 } // namespace
 
-Session::Session(QObject *parent) : QObject(parent) { widgets::registerTrainingTypes(); }
+Session::Session(QObject *parent) : QObject(parent)
+{
+    widgets::registerTrainingTypes();
+    widgets::registerAttentionTypes();
+}
 
 Session::~Session() = default;
 
@@ -142,6 +148,7 @@ void Session::runOneStep()
         return;
     if (!advanceOnce())
         return;
+    probeAttention(true);
     if (m_trainer->finished()) {
         finishRun();
         return;
@@ -238,6 +245,7 @@ void Session::step()
         return;
     if (advanceOnce()) {
         flushProgress(true);
+        probeAttention(true);
         if (m_trainer->finished())
             finishRun();
     }
@@ -289,6 +297,30 @@ void Session::shutdown()
     if (m_trainer && (m_state == TrainingState::Running || m_state == TrainingState::Paused))
         stop();
     m_trainer.reset();
+}
+
+void Session::setAttentionProbe(const QString &prompt, int everySteps)
+{
+    m_probePrompt = prompt.toStdString();
+    m_probeEvery = prompt.isEmpty() ? 0 : std::max(0, everySteps);
+    probeAttention(false);
+}
+
+void Session::probeAttention(bool due)
+{
+    if (m_probeEvery <= 0 || !m_trainer || (due && m_trainer->step() % m_probeEvery != 0))
+        return;
+    // The trainer's own model, between two steps: an eval-mode forward without gradients
+    // (Trainer::advance puts it back in train mode), so the run goes on as if unprobed.
+    widgets::AttentionSnapshot s;
+    try {
+        s = captureAttention(m_trainer->model(), m_probePrompt, m_trainer->step());
+    } catch (const std::exception &e) {
+        s.error = qs(e.what());
+    }
+    s.live = true;
+    s.source = qs(m_trainer->runDir());
+    emit attentionProbed(s);
 }
 
 void Session::measureStep(int requestId, const QString &configJson)

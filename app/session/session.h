@@ -13,6 +13,7 @@
 // escapes a slot: failures arrive as failed(message), and the run directory keeps what was
 // written (checkpoints are atomic).
 
+#include "attentiontypes.h"
 #include "trainingtypes.h"
 
 #include <QElapsedTimer>
@@ -57,6 +58,10 @@ public slots:
     // The wizard's tokenizer page: trains the tokenizer of configJson on its corpus.
     void trainTokenizer(int requestId, const QString &configJson, const QString &outDir);
 
+    // The Attention tab's live probe: the attention of prompt through the training model,
+    // now and every everySteps steps (0 turns it off), as attentionProbed.
+    void setAttentionProbe(const QString &prompt, int everySteps);
+
 signals:
     void runStarted(const lmwb::widgets::RunDescription &run);
     void progressed(const QVector<lmwb::widgets::StepPoint> &points);
@@ -72,6 +77,7 @@ signals:
     void tokenizerProgress(int requestId, double fraction);
     void tokenizerTrained(int requestId, int vocabSize, double charsPerToken, const QString &preview,
                           const QString &error);
+    void attentionProbed(const lmwb::widgets::AttentionSnapshot &snapshot);
 
 private:
     bool busy(); // a run is in progress (and says so)
@@ -83,6 +89,7 @@ private:
     void flushProgress(bool force);
     void started();
     void finishRun();
+    void probeAttention(bool due); // due: only when the step is a multiple of the interval
 
     std::unique_ptr<core::Trainer> m_trainer;
     widgets::TrainingState m_state = widgets::TrainingState::Idle;
@@ -91,6 +98,8 @@ private:
     QElapsedTimer m_wall;
     double m_wallOffset = 0.0;
     bool m_stepScheduled = false;
+    std::string m_probePrompt;
+    int m_probeEvery = 0;
 };
 
 } // namespace lmwb::app

@@ -4,8 +4,11 @@
 //   inspector-compare-zh.png, -en.png  the Data & Tokenizer tab comparing three tokenizers
 //   inspector-batch.png                a training batch as the model sees it
 //   (LMWB_SCREENSHOTS=inspector renders only the inspector's pictures)
+//   attention-grid.png, attention-head.png  the Attention tab on a quickly trained adder
+//   attention-heatmap.png, attention-stats.png  its heatmap and statistics views
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR attention   (only the attention ones)
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
@@ -13,6 +16,9 @@
 #include "datainspector.h"
 #include "datasetpanel.h"
 #include "gui/gui.h"
+#include "attentionexplorer.h"
+#include "attentionheadview.h"
+#include "attentionheatmap.h"
 #include "gui/mainwindow.h"
 #include "tokenizertrainpanel.h"
 #include "session/session.h"
@@ -28,6 +34,8 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -126,6 +134,62 @@ bool inspectorScreenshots(app::MainWindow &window, const QString &out, const QSt
     return ok;
 }
 
+// The Attention tab on a small GPT trained for a minute on the built-in additions: the
+// grid of every layer and head, and the head view of the last layer.
+bool attentionScreenshots(const QString &out)
+{
+    QTemporaryDir ws;
+    app::MainWindow window;
+    window.setWorkspace(ws.path());
+    window.resize(1600, 960);
+    window.show();
+    const QString config = QStringLiteral(
+        R"({"data": {"format": "synthetic", "synthetic_examples": 20000}, "tokenizer": {"kind": "char"},
+            "model": {"n_layer": 3, "n_head": 4, "n_embd": 64, "block_size": 32},
+            "training": {"max_steps": 1200, "batch_size": 32, "learning_rate": 0.003, "min_lr": 0.0003,
+                         "warmup_steps": 50, "lr_decay_steps": 1200, "eval_interval": 400, "eval_steps": 5,
+                         "checkpoint_interval": 400}})");
+    const QString runDir = ws.filePath("adder");
+    window.startTraining(config, runDir);
+    const bool trained = QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; },
+                                         900000);
+    widgets::AttentionExplorer *explorer = window.attention();
+    QSignalSpy shown(explorer, &widgets::AttentionExplorer::snapshotShown);
+    explorer->setPrompt(QStringLiteral("12+34=46\n57+21=78\n"));
+    window.openRun(runDir);
+    window.tabs()->setCurrentWidget(explorer);
+    const bool computed = shown.wait(60000);
+    explorer->setView(widgets::AttentionExplorer::GridView);
+    QTest::qWait(300);
+    bool ok = save(&window, out + "/attention-grid.png");
+    // The head view of the layer with the clearest previous-token head, showing that head
+    // and the most focused (lowest-entropy) other head of the layer.
+    const auto stats = widgets::computeHeadStats(explorer->snapshot());
+    widgets::HeadStats best;
+    for (const auto &st : stats)
+        if (st.previousToken > best.previousToken)
+            best = st;
+    widgets::HeadStats focused;
+    focused.entropy = 1e9;
+    for (const auto &st : stats)
+        if (st.layer == best.layer && st.head != best.head && st.entropy < focused.entropy)
+            focused = st;
+    explorer->openHead(best.layer, best.head);
+    QTest::qWait(300);
+    ok = save(explorer->heatmap(), out + "/attention-heatmap.png") && ok;
+    explorer->setView(widgets::AttentionExplorer::StatsView);
+    QTest::qWait(300);
+    ok = save(explorer, out + "/attention-stats.png") && ok;
+    explorer->setView(widgets::AttentionExplorer::HeadView);
+    auto *heads = explorer->headView();
+    for (int h = 0; h < explorer->snapshot().nHead; ++h)
+        heads->setHeadSelected(h, h == best.head || h == focused.head);
+    QTest::qWait(300);
+    ok = save(&window, out + "/attention-head.png") && ok;
+    window.close();
+    return trained && computed && ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -136,6 +200,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
+    if (argc > 2 && QByteArray(argv[2]) == "attention") {
+        QDir().mkpath(out);
+        qputenv("LMWB_NO_DIALOGS", "1");
+        return attentionScreenshots(out) ? 0 : 1;
+    }
     const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
     QDir().mkpath(out);
     if (argc > 3)
@@ -191,5 +260,6 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
     window.close();
-    return reached ? 0 : 1;
+    const bool attention = attentionScreenshots(out);
+    return reached && attention ? 0 : 1;
 }
