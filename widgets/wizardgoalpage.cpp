@@ -101,7 +101,8 @@ RunInfo inspectRun(const QString &runDir)
 WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
 {
     setTitle(tr("What would you like to do?"));
-    setSubTitle(tr("Train a new language model from scratch, or continue a run you started before."));
+    setSubTitle(tr("Train a new language model from scratch, continue a run you started before, or fine-tune a "
+                   "trained or imported model."));
 
     m_pretrain = new QRadioButton(tr("Pretrain a new model from scratch"), this);
     m_pretrain->setObjectName(QStringLiteral("pretrainRadio"));

@@ -174,6 +174,15 @@ std::string tokenizerNote(TokenizerKind kind)
     return {};
 }
 
+// Never replace what is there: a folder that exists and is not empty is refused.
+Status checkFreshOutput(const std::string &out)
+{
+    std::error_code ec;
+    if (fs::exists(out, ec) && !(fs::is_directory(out, ec) && fs::is_empty(out, ec)))
+        return makeError(out + " already exists; choose another output folder or remove it first");
+    return {};
+}
+
 } // namespace
 
 bool isHfGpt2Directory(const std::string &dir)
@@ -293,7 +302,7 @@ Result<LanguageModel> loadHfGpt2(const std::string &dir)
         torch::NoGradGuard noGrad;
         if (auto head = byName.find("lm_head.weight"); head != byName.end()) {
             auto wte = byName.find("wte.weight");
-            const bool same = wte != byName.end() && head->second->shape == wte->second->shape &&
+            const bool same = mc.tieEmbeddings && wte != byName.end() && head->second->shape == wte->second->shape &&
                               torch::equal(viewOf(*st, *head->second), viewOf(*st, *wte->second));
             if (same)
                 byName.erase(head); // the tied head, saved twice
@@ -351,6 +360,8 @@ Result<LanguageModel> loadHfGpt2(const std::string &dir)
 
 Status importHfGpt2(const std::string &hfDir, const std::string &out, bool asRun)
 {
+    if (Status s = checkFreshOutput(out); !s)
+        return s;
     auto m = loadHfGpt2(hfDir);
     if (!m)
         return makeError(m.error());
@@ -378,6 +389,8 @@ Status exportHfGpt2(const LanguageModel &model, const std::string &outDir)
         return makeError("only GPT models can be exported in the GPT-2 layout (this one is an LSTM)");
     if (!model.tokenizer())
         return makeError("the model has no tokenizer to export");
+    if (Status s = checkFreshOutput(outDir); !s)
+        return s;
     try {
         torch::NoGradGuard noGrad;
         auto net = model.network();

@@ -34,14 +34,15 @@ Result<LanguageModel> loadHfGpt2(const std::string &dir);
 
 // Converts a Hugging Face GPT-2 directory into our checkpoint directory at out, or with
 // asRun into a run directory (checkpoints/step-0, latest, config.json) that the run browser
-// lists. Written to a temporary sibling and renamed into place.
+// lists. Written to a temporary sibling and renamed into place; an existing non-empty out
+// is refused (never replaced).
 Status importHfGpt2(const std::string &hfDir, const std::string &out, bool asRun = false);
 
 // Writes a GPT model in the Hugging Face layout: model.safetensors ("transformer."-prefixed
 // names, Conv1D weights [in, out], zero biases for a model without bias), config.json
 // (n_ctx, n_positions, ...), the tokenizer (vocab.json + merges.txt for byte-level BPE,
 // tokenizer.model for sentencepiece, our files in lmwb_tokenizer/ for every kind) and a
-// README.md on how to load it.
+// README.md on how to load it. An existing non-empty outDir is refused.
 Status exportHfGpt2(const LanguageModel &model, const std::string &outDir);
 // The same for a checkpoint or run directory.
 Status exportHfGpt2(const std::string &ckpt, const std::string &outDir);

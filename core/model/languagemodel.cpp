@@ -58,6 +58,9 @@ Result<std::string> resolveCheckpointDir(const std::string &path)
             return dir.string();
         return makeError(path + "/latest names '" + name + "', which is not a checkpoint in " + path + "/checkpoints");
     }
+    if (fs::is_regular_file(p / "model.safetensors.index.json", ec))
+        return makeError(path + " holds a sharded model (model.safetensors.index.json); only a single "
+                                "model.safetensors is read");
     if (fs::is_regular_file(p / "pytorch_model.bin", ec))
         return makeError(path + " has only pytorch_model.bin (a pickle, which is never read here); download "
                                 "model.safetensors from the same Hugging Face repository");

@@ -1,4 +1,4 @@
-// ctest-labels: torch
+// ctest-labels: torch e2e
 // Fine-tuning on prompt/response pairs: JSONL of both shapes with bad lines reported by
 // number while the rest loads; the loss counts response tokens only; 20 pairs' loss falls;
 // LoRA leaves the base weights bitwise unchanged and its merged model gives the adapter's
@@ -10,8 +10,13 @@
 #include "train/finetune.h"
 #include "train/trainer.h"
 
+#include <nlohmann/json.hpp>
+
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
 
 using namespace lmwb::core;
 
@@ -237,6 +242,45 @@ private slots:
         auto refused = Trainer::create(bad, tmp.filePath("run2").toStdString());
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().find("init_from") != std::string::npos);
+    }
+
+    void finetuneCommandReportsBadLinesAndWritesTheMergedModel()
+    {
+        QTemporaryDir tmp;
+        auto pairs = twentyPairs();
+        auto base = tinyModel(pairs);
+        const std::string ckpt = tmp.filePath("base").toStdString();
+        QVERIFY(saveModelCheckpoint(base, ckpt, ckpt).ok());
+        {
+            std::ofstream jl(tmp.filePath("pairs.jsonl").toStdString());
+            for (std::size_t i = 0; i < pairs.size(); ++i) {
+                if (i == 2)
+                    jl << "{\"prompt\": \"no completion\"}\n"; // line 3
+                jl << nlohmann::json{{"prompt", pairs[i].prompt}, {"completion", pairs[i].completion}}.dump() << "\n";
+            }
+            std::ofstream cfg(tmp.filePath("ft.json").toStdString());
+            cfg << R"({"init_from": "base", "pairs": "pairs.jsonl", "steps": 20, "batch_size": 4,
+                      "learning_rate": 0.01, "lora": {"rank": 2, "targets": ["c_attn"]}})";
+        }
+        QProcess p;
+        p.start(qEnvironmentVariable("LMWB_BINARY"),
+                {"finetune", tmp.filePath("ft.json"), "--out", tmp.filePath("tuned"), "--quiet"});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError(), out = p.readAllStandardOutput();
+        QVERIFY2(p.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("pairs.jsonl:3: skipped") && err.contains("completion"), err.constData());
+        QVERIFY(out.contains("response loss"));
+        auto tuned = LanguageModel::load(tmp.filePath("tuned").toStdString());
+        QVERIFY2(tuned.ok(), tuned.ok() ? "" : tuned.error().c_str());
+        QVERIFY(!sameBits(snapshot(base), *tuned, "h.0.attn.c_attn"));
+        {
+            std::ofstream cfg(tmp.filePath("bad.json").toStdString());
+            cfg << R"({"init_from": "base", "pairs": "pairs.jsonl", "lora": {"rank": 2, "targets": ["q_proj"]}})";
+        }
+        p.start(qEnvironmentVariable("LMWB_BINARY"), {"finetune", tmp.filePath("bad.json"), "--out", tmp.filePath("x")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("q_proj"));
     }
 
     void configIsStrict()

@@ -288,8 +288,12 @@ private slots:
         auto asRun = LanguageModel::load(run.toStdString());
         QVERIFY(asRun.ok());
         QCOMPARE(asRun->logits(ids)->values, hf->logits(ids)->values);
-        // Bad usage
+        // Bad usage; an existing output is never replaced
         QCOMPARE(runLmwb({"import-hf", QString::fromStdString(dir)}).code, 2);
+        Run again = runLmwb({"import-hf", QString::fromStdString(dir), "--out", ckpt});
+        QCOMPARE(again.code, 2);
+        QVERIFY2(again.err.contains("already exists"), again.err.constData());
+        QVERIFY(QFile::exists(ckpt + "/model.safetensors"));
         Run bad = runLmwb({"import-hf", tmp.path() + "/nothing", "--out", tmp.path() + "/x"});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("nothing"));
