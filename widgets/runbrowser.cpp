@@ -1,5 +1,6 @@
 #include "runbrowser.h"
 
+#include <QAction>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,6 +39,18 @@ RunBrowser::RunBrowser(QWidget *parent) : QWidget(parent)
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &RunBrowser::updateButtons);
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem *item) { emit openRequested(item->data(ColName, PathRole).toString()); });
+
+    // Right-click on a run: export it in the Hugging Face GPT-2 layout.
+    m_exportAction = new QAction(tr("Export to Hugging Face Format…"), m_tree);
+    m_exportAction->setToolTip(tr("Write the run's latest checkpoint as a Hugging Face GPT-2 folder "
+                                  "(model.safetensors, config.json, tokenizer files)."));
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->addAction(m_exportAction);
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        const auto runs = selectedRuns();
+        if (!runs.isEmpty())
+            emit exportRequested(runs.first());
+    });
 
     m_open = new QPushButton(tr("Open"));
     m_open->setToolTip(tr("Show the selected run's curves, samples and configuration in the Train tab."));
@@ -145,6 +158,7 @@ void RunBrowser::updateButtons()
     m_rename->setEnabled(n == 1);
     m_delete->setEnabled(n >= 1);
     m_compare->setEnabled(n >= 2);
+    m_exportAction->setEnabled(n == 1);
 }
 
 bool RunBrowser::renameRun(const QString &path, const QString &newName, QString *error)

@@ -14,6 +14,7 @@ class QTreeWidget;
 class QPushButton;
 class QLabel;
 class QPlainTextEdit;
+class QAction;
 
 namespace lmwb::widgets {
 
@@ -28,6 +29,8 @@ public:
     void selectRun(const QString &path);
     QTreeWidget *tree() const { return m_tree; }
     QPlainTextEdit *configView() const { return m_config; } // the selected run's config.json
+    // The tree's context menu entry "Export to Hugging Face format…" (emits exportRequested).
+    QAction *exportAction() const { return m_exportAction; }
 
     // Without a dialog, for tests and scripts. Refuse a name that exists or is not a plain
     // folder name, and a run that is being trained (setBusyRun).
@@ -46,6 +49,7 @@ signals:
     void compareRequested(const QStringList &runDirs);
     void runRenamed(const QString &from, const QString &to);
     void runDeleted(const QString &runDir);
+    void exportRequested(const QString &runDir); // the window asks where to, then exports
 
 private:
     void renameSelected();
@@ -59,6 +63,7 @@ private:
     QLabel *m_info = nullptr;
     QPlainTextEdit *m_config = nullptr;
     QPushButton *m_open = nullptr, *m_rename = nullptr, *m_delete = nullptr, *m_compare = nullptr;
+    QAction *m_exportAction = nullptr;
 };
 
 } // namespace lmwb::widgets

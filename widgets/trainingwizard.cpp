@@ -90,6 +90,8 @@ core::RunConfig TrainingWizard::runConfigWithTokenizerPath(const QString &tokeni
     c.tokenizer.path = tokenizerPath.toStdString();
     c.model = m_model->modelConfig();
     c.training = m_training->trainingConfig();
+    if (m_goal->isFineTune())
+        c.training.initFrom = m_goal->fineTuneFrom().toStdString();
     return c;
 }
 

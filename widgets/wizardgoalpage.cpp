@@ -26,6 +26,7 @@ namespace {
 struct RunInfo {
     QString problem;     // empty when the run can be continued
     QString description; // shown under the list
+    bool finished = false; // a fine base to fine-tune from, nothing left to continue
 };
 
 // The step of a run's latest checkpoint: the "latest" pointer, else the highest
@@ -86,7 +87,8 @@ RunInfo inspectRun(const QString &runDir)
     info.description += QLatin1Char('\n') + WizardGoalPage::tr("Last checkpoint: step %1 of %2.")
                                                 .arg(step)
                                                 .arg(cfg->training.maxSteps);
-    if (step >= cfg->training.maxSteps)
+    info.finished = step >= cfg->training.maxSteps;
+    if (info.finished)
         info.problem = WizardGoalPage::tr("This run is finished (step %1 of training.max_steps = %2). "
                                           "To train longer, start a new run.")
                            .arg(step)
@@ -99,7 +101,8 @@ RunInfo inspectRun(const QString &runDir)
 WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
 {
     setTitle(tr("What would you like to do?"));
-    setSubTitle(tr("Train a new language model from scratch, or continue a run you started before."));
+    setSubTitle(tr("Train a new language model from scratch, continue a run you started before, or fine-tune a "
+                   "trained or imported model."));
 
     m_pretrain = new QRadioButton(tr("Pretrain a new model from scratch"), this);
     m_pretrain->setObjectName(QStringLiteral("pretrainRadio"));
@@ -109,11 +112,12 @@ WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
     m_resume->setObjectName(QStringLiteral("resumeRadio"));
     wizardui::setTip(m_resume, tr("Pick up a run from its latest checkpoint with its own settings, in the same "
                                   "run directory; the loss curve continues exactly where it stopped."));
-    m_fineTune = new QRadioButton(tr("Fine-tune (coming with GPT-2 import)"), this);
+    m_fineTune = new QRadioButton(tr("Fine-tune a trained or imported model on new text"), this);
     m_fineTune->setObjectName(QStringLiteral("fineTuneRadio"));
-    m_fineTune->setEnabled(false);
-    wizardui::setTip(m_fineTune, tr("Start from pretrained GPT-2 weights and adapt them to your text. "
-                                    "Not available yet: it arrives together with the GPT-2 import."));
+    wizardui::setTip(m_fineTune, tr("Continued pretraining: a new run that starts from the weights of the run "
+                                    "chosen below (for example GPT-2 opened with File ▸ Open Hugging Face Model "
+                                    "Folder…) and learns from the text you choose next. The model keeps its own "
+                                    "architecture and tokenizer (training.init_from)."));
     auto *group = new QButtonGroup(this);
     group->addButton(m_pretrain);
     group->addButton(m_resume);
@@ -160,12 +164,24 @@ WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
     layout->addLayout(indent);
     layout->addSpacing(12);
     layout->addWidget(m_fineTune);
-    layout->addWidget(describe(tr("Start from GPT-2's pretrained weights and adapt them to your text.")));
+    layout->addWidget(describe(tr("Start from the chosen run's weights (an imported GPT-2 too) and continue on your "
+                                  "text; its architecture and tokenizer replace the tokenizer and model pages' "
+                                  "choices.")));
+    // Prompt/response pairs run headless for now; the template they are trained with:
+    m_pairsHelp = describe(tr("Prompt/response pairs (JSONL, one {\"prompt\", \"completion\"} or Alpaca "
+                              "{\"instruction\", \"input\", \"output\"} object a line; the loss counts the "
+                              "response only): lmwb finetune FINETUNE.json --out CKPT. Alpaca records become:\n"
+                              "### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:\n"
+                              "{output}"));
+    m_pairsHelp->setObjectName(QStringLiteral("pairsTemplateLabel"));
+    m_pairsHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_pairsHelp);
     layout->addStretch(1);
     layout->addWidget(m_error);
 
     connect(m_pretrain, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
     connect(m_resume, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
+    connect(m_fineTune, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
     connect(m_runCombo, &QComboBox::currentIndexChanged, this, &WizardGoalPage::updateState);
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Run directory to continue"), m_workspace);
@@ -218,22 +234,33 @@ void WizardGoalPage::setResumeRunDir(const QString &dir)
 
 void WizardGoalPage::setResume(bool resume) { (resume ? m_resume : m_pretrain)->setChecked(true); }
 
+bool WizardGoalPage::isFineTune() const { return m_fineTune->isChecked(); }
+
+QString WizardGoalPage::fineTuneFrom() const { return isFineTune() ? resumeRunDir() : QString(); }
+
+void WizardGoalPage::setFineTune(bool fineTune)
+{
+    (fineTune ? m_fineTune : m_pretrain)->setChecked(true);
+    updateState();
+}
+
 QString WizardGoalPage::problem() const
 {
-    if (!isResume())
+    if (!isResume() && !isFineTune())
         return {};
-    return inspectRun(resumeRunDir()).problem;
+    const RunInfo info = inspectRun(resumeRunDir());
+    return isFineTune() && info.finished ? QString() : info.problem;
 }
 
 void WizardGoalPage::updateState()
 {
-    const bool resume = isResume();
+    const bool resume = isResume() || isFineTune(); // both pick a run from the list
     m_runCombo->setEnabled(resume);
     m_browse->setEnabled(resume);
     if (resume) {
         const RunInfo info = inspectRun(resumeRunDir());
         m_runInfo->setText(info.description);
-        wizardui::showProblem(m_error, info.problem);
+        wizardui::showProblem(m_error, problem());
     } else {
         m_runInfo->setText(m_runCombo->count() == 0 ? tr("No runs in the workspace yet.") : QString());
         wizardui::showProblem(m_error, {});

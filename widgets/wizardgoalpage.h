@@ -20,6 +20,11 @@ public:
     void setWorkspace(const QString &dir);
     bool isResume() const;
     QString resumeRunDir() const;
+    // Continued pretraining: start a new run from the selected run's (or imported model's)
+    // weights, architecture and tokenizer (training.init_from).
+    bool isFineTune() const;
+    QString fineTuneFrom() const;
+    void setFineTune(bool fineTune);
     // Selects "continue" with this run (added to the list when it is not in it).
     void setResumeRunDir(const QString &dir);
     void setResume(bool resume);
@@ -43,6 +48,7 @@ private:
     QPushButton *m_browse = nullptr;
     QLabel *m_runInfo = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_pairsHelp = nullptr;
 };
 
 } // namespace lmwb::widgets

@@ -24,8 +24,12 @@ Without arguments lmwb opens the workbench window. Headless commands:
   lmwb tokenizer-train --kind char|bpe|spm-bpe|spm-unigram --vocab-size N --out DIR
                 [--format text|fortune] [--character-coverage C] INPUT...
   lmwb attention CKPT --text TEXT --json
+  lmwb import-hf HF_DIR --out CKPT [--run]
+  lmwb export-hf CKPT --out HF_DIR
+  lmwb finetune FINETUNE.json --out CKPT [--steps N] [--quiet]
 
-CKPT is a checkpoint directory or a run directory (its latest checkpoint).
+CKPT is a checkpoint directory, a run directory (its latest checkpoint) or a Hugging Face
+GPT-2 directory (config.json, model.safetensors, vocab.json, merges.txt).
 Text options also come from files: --prompt-file PATH, --text-file PATH.
 Exit code 0 on success, 2 on bad usage or bad input.
 )";
@@ -64,6 +68,12 @@ int runCli(int argc, char **argv)
             return cmdTokenizerTrain(args);
         if (cmd == "attention")
             return cmdAttention(args);
+        if (cmd == "import-hf")
+            return cmdImportHf(args);
+        if (cmd == "export-hf")
+            return cmdExportHf(args);
+        if (cmd == "finetune")
+            return cmdFinetune(args);
     } catch (const std::exception &e) {
         // Core returns expected failures as values; this is the last line of defence.
         return usageError(cmd, std::string("internal error: ") + e.what());

@@ -17,5 +17,8 @@ int cmdScore(const std::vector<std::string> &args);
 int cmdTokenize(const std::vector<std::string> &args);
 int cmdTokenizerTrain(const std::vector<std::string> &args);
 int cmdAttention(const std::vector<std::string> &args);
+int cmdImportHf(const std::vector<std::string> &args);
+int cmdExportHf(const std::vector<std::string> &args);
+int cmdFinetune(const std::vector<std::string> &args);
 
 } // namespace lmwb::app

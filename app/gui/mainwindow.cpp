@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     buildStatusBar();
     connectSession();
     connectAttention();
+    connectHf();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -136,6 +137,8 @@ void MainWindow::buildMenus()
     newRun->setShortcut(QKeySequence::New);
     QAction *open = file->addAction(tr("&Open Run…"), this, &MainWindow::openRunDialog);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &Hugging Face Model Folder…"), this, &MainWindow::openHfFolderDialog)
+        ->setObjectName(QStringLiteral("openHfFolderAction"));
     m_recent = file->addMenu(tr("Recent &Runs"));
     file->addAction(tr("Choose &Workspace…"), this, &MainWindow::chooseWorkspace);
     file->addSeparator();

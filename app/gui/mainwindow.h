@@ -27,6 +27,7 @@ class TrainingMonitor;
 namespace lmwb::app {
 
 class Session;
+class HfController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,6 +58,11 @@ public:
     // The wizard of the last "New training run" (null when closed).
     widgets::TrainingWizard *wizard() const { return m_wizard; }
     void showWizard();
+    // Hugging Face GPT-2 folders (mainwindow_hf.cpp): import into the workspace as a run;
+    // export a run. Without a dialog, for tests.
+    void importHfFolder(const QString &hfDir);
+    void exportRunToHf(const QString &runDir, const QString &outDir);
+    HfController *hf() const { return m_hf; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -77,6 +83,9 @@ private:
     void setLanguage(const QString &code);
     void about();
     QWidget *comingTab(const QString &title, const QString &text);
+    void connectHf();
+    void openHfFolderDialog();
+    void exportRunDialog(const QString &runDir);
 
     QString m_workspace;
     QString m_currentRun;
@@ -87,6 +96,7 @@ private:
 
     QThread *m_thread = nullptr;
     Session *m_session = nullptr;
+    HfController *m_hf = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;

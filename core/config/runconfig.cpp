@@ -200,7 +200,8 @@ Status readTokenizer(const json &j, TokenizerConfig &t, const std::string &baseD
 Status readModel(const json &j, ModelConfig &m)
 {
     ObjectReader r(j, "model");
-    r.checkKeys({"arch", "n_layer", "n_head", "n_embd", "block_size", "dropout", "bias", "vocab_size", "attention"});
+    r.checkKeys({"arch", "n_layer", "n_head", "n_embd", "block_size", "dropout", "bias", "vocab_size", "attention",
+                 "activation", "tie_embeddings"});
     std::string arch = archName(m.arch);
     r.choice("arch", arch, {"gpt", "lstm"});
     r.integer("n_layer", m.nLayer, 1, 96);
@@ -212,6 +213,8 @@ Status readModel(const json &j, ModelConfig &m)
     int64_t vocab = m.vocabSize;
     r.integer("vocab_size", vocab, 0, 10'000'000);
     r.choice("attention", m.attention, {"auto", "fused", "explicit"});
+    r.choice("activation", m.activation, {"gelu", "gelu_tanh"});
+    r.boolean("tie_embeddings", m.tieEmbeddings);
     if (r.failed())
         return makeError(r.error());
     m.arch = arch == "lstm" ? Arch::Lstm : Arch::Gpt;
@@ -225,7 +228,7 @@ Status readTraining(const json &j, TrainingConfig &t)
     r.checkKeys({"max_steps", "batch_size", "gradient_accumulation_steps", "learning_rate", "min_lr",
                  "warmup_steps", "lr_decay_steps", "weight_decay", "beta1", "beta2", "grad_clip",
                  "eval_interval", "eval_steps", "checkpoint_interval", "sample_interval", "seed",
-                 "threads", "precision", "max_bad_steps"});
+                 "threads", "precision", "max_bad_steps", "init_from"});
     r.integer("max_steps", t.maxSteps, 1, 1'000'000'000);
     r.integer("batch_size", t.batchSize, 1, 65536);
     r.integer("gradient_accumulation_steps", t.gradientAccumulationSteps, 1, 4096);
@@ -245,6 +248,7 @@ Status readTraining(const json &j, TrainingConfig &t)
     r.integer("threads", t.threads, 0, 1024);
     r.choice("precision", t.precision, {"fp32", "bf16"});
     r.integer("max_bad_steps", t.maxBadSteps, 1, 1000);
+    r.string("init_from", t.initFrom);
     if (r.failed())
         return makeError(r.error());
     return {};
@@ -256,6 +260,10 @@ json modelJson(const ModelConfig &m)
               {"block_size", m.blockSize}, {"dropout", m.dropout}, {"bias", m.bias}, {"attention", m.attention}};
     if (m.vocabSize > 0)
         j["vocab_size"] = m.vocabSize;
+    if (m.activation != "gelu") // written only when not the default, so older files stay as they were
+        j["activation"] = m.activation;
+    if (!m.tieEmbeddings)
+        j["tie_embeddings"] = false;
     return j;
 }
 
@@ -292,6 +300,8 @@ Result<RunConfig> parseRunConfig(const std::string &text, const std::string &bas
         return makeError(s.error());
     if (auto *t = section("training"); t && !(s = readTraining(*t, c.training)))
         return makeError(s.error());
+    if (!c.training.initFrom.empty() && !baseDir.empty() && fs::path(c.training.initFrom).is_relative())
+        c.training.initFrom = (fs::path(baseDir) / c.training.initFrom).lexically_normal().string();
     if (Status v = validate(c); !v)
         return makeError(v.error());
     return c;
@@ -380,6 +390,8 @@ std::string toJson(const RunConfig &c, int indent)
                      {"threads", t.threads},
                      {"precision", t.precision},
                      {"max_bad_steps", t.maxBadSteps}};
+    if (!t.initFrom.empty())
+        training["init_from"] = t.initFrom;
     json j = {{"data", data}, {"tokenizer", tok}, {"model", modelJson(c.model)}, {"training", training}};
     return j.dump(indent);
 }

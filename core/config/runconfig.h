@@ -44,6 +44,10 @@ struct ModelConfig {
     bool bias = false;
     int32_t vocabSize = 0;            // filled from the tokenizer; 0 in a config file
     std::string attention = "auto";   // "auto", "fused", "explicit"
+    // Imported GPT-2 models: "gelu_tanh" is GPT-2's tanh approximation ("gelu_new" in
+    // Hugging Face's config), and an lm_head of its own instead of the tied wte.
+    std::string activation = "gelu";  // "gelu" (exact, nanoGPT) or "gelu_tanh"
+    bool tieEmbeddings = true;
 };
 
 struct TrainingConfig {
@@ -66,6 +70,9 @@ struct TrainingConfig {
     int threads = 0;                  // 0 = all cores
     std::string precision = "fp32";   // "fp32" or "bf16"
     int maxBadSteps = 5;              // non-finite steps in a row that stop the run
+    // Continued pretraining: start from this checkpoint, run or Hugging Face GPT-2 folder
+    // (its architecture and tokenizer replace the model and tokenizer sections).
+    std::string initFrom;
 };
 
 struct RunConfig {

@@ -1,6 +1,7 @@
 #include "model/languagemodel.h"
 
 #include "io/checkpoint_p.h"
+#include "io/hfgpt2.h"
 #include "model/network_p.h"
 
 #include <nlohmann/json.hpp>
@@ -57,6 +58,12 @@ Result<std::string> resolveCheckpointDir(const std::string &path)
             return dir.string();
         return makeError(path + "/latest names '" + name + "', which is not a checkpoint in " + path + "/checkpoints");
     }
+    if (fs::is_regular_file(p / "model.safetensors.index.json", ec))
+        return makeError(path + " holds a sharded model (model.safetensors.index.json); only a single "
+                                "model.safetensors is read");
+    if (fs::is_regular_file(p / "pytorch_model.bin", ec))
+        return makeError(path + " has only pytorch_model.bin (a pickle, which is never read here); download "
+                                "model.safetensors from the same Hugging Face repository");
     if (fs::is_directory(p / "checkpoints", ec))
         return makeError(path + " is a run directory without a checkpoint yet (no 'latest' file)");
     return makeError(path + " is neither a checkpoint (no model.safetensors) nor a run directory (no 'latest' file)");
@@ -67,6 +74,12 @@ Result<LanguageModel> LanguageModel::load(const std::string &path)
     auto dir = resolveCheckpointDir(path);
     if (!dir)
         return makeError(dir.error());
+    if (isHfGpt2Directory(*dir)) {
+        auto m = loadHfGpt2(*dir);
+        if (m)
+            m->m_impl->dir = *dir;
+        return m;
+    }
     const std::string cfgPath = *dir + "/config.json";
     auto cfg = readRunConfigFile(cfgPath);
     if (!cfg)

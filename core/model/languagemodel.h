@@ -45,7 +45,8 @@ class LanguageModel {
 public:
     // A new model with GPT-2 initialisation (config.vocabSize must be set).
     static Result<LanguageModel> create(const ModelConfig &config, uint64_t seed, TokenizerPtr tokenizer = {});
-    // A checkpoint directory, or a run directory (its latest checkpoint).
+    // A checkpoint directory, a run directory (its latest checkpoint) or a Hugging Face
+    // GPT-2 directory (config.json, model.safetensors, vocab.json + merges.txt).
     static Result<LanguageModel> load(const std::string &path);
 
     const ModelConfig &config() const;

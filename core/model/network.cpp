@@ -75,7 +75,7 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Te
     return resid_dropout(c_proj(y));
 }
 
-MLPImpl::MLPImpl(const ModelConfig &c)
+MLPImpl::MLPImpl(const ModelConfig &c) : tanhGelu(c.activation == "gelu_tanh")
 {
     c_fc = register_module("c_fc", torch::nn::Linear(torch::nn::LinearOptions(c.nEmbd, 4 * c.nEmbd).bias(c.bias)));
     c_proj = register_module("c_proj", torch::nn::Linear(torch::nn::LinearOptions(4 * c.nEmbd, c.nEmbd).bias(c.bias)));
@@ -84,7 +84,7 @@ MLPImpl::MLPImpl(const ModelConfig &c)
 
 torch::Tensor MLPImpl::forward(const torch::Tensor &x)
 {
-    return dropout(c_proj(torch::gelu(c_fc(x))));
+    return dropout(c_proj(torch::gelu(c_fc(x), tanhGelu ? "tanh" : "none")));
 }
 
 BlockImpl::BlockImpl(const ModelConfig &c, bool fused)
@@ -112,6 +112,8 @@ GPTImpl::GPTImpl(const ModelConfig &c) : config(c)
     for (int i = 0; i < c.nLayer; ++i)
         h->push_back(Block(c, fused));
     ln_f = register_module("ln_f", LayerNorm(c.nEmbd, c.bias));
+    if (!c.tieEmbeddings)
+        lm_head = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(c.nEmbd, c.vocabSize).bias(false)));
 }
 
 void GPTImpl::initWeights(uint64_t seed)
@@ -155,6 +157,8 @@ torch::Tensor GPTImpl::forward(const torch::Tensor &idx, std::vector<torch::Tens
                                           cache ? &cache->v[i] : nullptr);
     }
     x = ln_f(x);
+    if (lm_head)
+        return lm_head(x);                      // untied head: (B, T, V)
     return torch::matmul(x, wte->weight.t()); // tied lm_head: (B, T, V)
 }
 

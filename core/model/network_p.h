@@ -56,6 +56,7 @@ public:
     torch::Tensor forward(const torch::Tensor &x);
     torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
     torch::nn::Dropout dropout{nullptr};
+    bool tanhGelu = false; // GPT-2's approximation (config activation "gelu_tanh")
 };
 TORCH_MODULE(MLP);
 
@@ -69,7 +70,8 @@ public:
 };
 TORCH_MODULE(Block);
 
-// nanoGPT's GPT with GPT-2's parameter names; lm_head is tied to wte (no separate weight).
+// nanoGPT's GPT with GPT-2's parameter names; lm_head is tied to wte (no separate weight)
+// unless config.tieEmbeddings is false (an imported model with its own lm_head.weight).
 class GPTImpl : public torch::nn::Module {
 public:
     explicit GPTImpl(const ModelConfig &c);
@@ -84,6 +86,7 @@ public:
     torch::nn::Dropout drop{nullptr};
     torch::nn::ModuleList h{nullptr};
     LayerNorm ln_f{nullptr};
+    torch::nn::Linear lm_head{nullptr}; // untied models only
 };
 TORCH_MODULE(GPT);
 

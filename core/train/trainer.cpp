@@ -147,13 +147,33 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const 
     d.config = config;
     d.runDir = runDir;
     try {
-        if (Status s = d.prepareData(true, tokenizerProgress, {}); !s)
+        std::optional<LanguageModel> base; // continued pretraining (training.init_from)
+        if (!config.training.initFrom.empty()) {
+            auto b = LanguageModel::load(config.training.initFrom);
+            if (!b)
+                return makeError("training.init_from: " + b.error());
+            base = std::move(*b);
+            d.config.model = base->config();
+            d.config.model.dropout = config.model.dropout;
+            d.config.tokenizer.kind = base->tokenizer()->kind();
+            d.config.tokenizer.vocabSize = base->tokenizer()->vocabSize();
+            d.config.tokenizer.path.clear(); // the model's own tokenizer, saved with each checkpoint
+            d.tokenizer = base->tokenizer();
+        }
+        if (Status s = d.prepareData(!base, tokenizerProgress, {}); !s)
             return makeError(s.error());
         auto m = LanguageModel::create(d.config.model, d.config.training.seed, d.tokenizer);
         if (!m)
             return makeError(m.error());
         d.model = std::move(*m);
         d.net = d.model->network();
+        if (base) {
+            torch::NoGradGuard noGrad;
+            auto from = base->network()->namedParameters();
+            auto to = d.net->namedParameters();
+            for (std::size_t i = 0; i < to.size(); ++i)
+                to[i].second.copy_(from[i].second);
+        }
         d.buildOptimizer();
         // Dropout draws from the global generator; seed it as nanoGPT's torch.manual_seed.
         torch::manual_seed(d.config.training.seed);

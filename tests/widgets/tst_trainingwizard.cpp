@@ -673,7 +673,6 @@ private slots:
         wizard.setWorkspace(m_workspace.path());
         wizard.show();
         auto *goal = wizard.goalPage();
-        QVERIFY(!field<QRadioButton>(goal, "fineTuneRadio")->isEnabled());
         clickRadio(field<QRadioButton>(goal, "resumeRadio"));
         QVERIFY(goal->isResume());
         auto *runs = field<QComboBox>(goal, "resumeRunCombo");
@@ -695,6 +694,34 @@ private slots:
         QCOMPARE(resumed.count(), 1);
         QCOMPARE(resumed.at(0).at(0).toString(), run);
         QCOMPARE(started.count(), 0);
+    }
+
+    void fineTuneStartsFromTheChosenRun()
+    {
+        // A finished run is a fine base: fine-tuning starts a new run with training.init_from.
+        const QString done = m_workspace.filePath("base-run");
+        QVERIFY(QDir().mkpath(done + "/checkpoints/step-100"));
+        writeFile(done + "/config.json", R"({"data": {"format": "synthetic", "train": []}, "tokenizer": {"kind": "char"},
+                   "model": {"n_layer": 2, "n_head": 2, "n_embd": 64, "block_size": 32}, "training": {"max_steps": 100}})");
+        writeFile(done + "/latest", "step-100\n");
+        TrainingWizard wizard;
+        wizard.setWorkspace(m_workspace.path());
+        wizard.show();
+        auto *goal = wizard.goalPage();
+        auto *radio = field<QRadioButton>(goal, "fineTuneRadio");
+        QVERIFY(radio->isEnabled());
+        QVERIFY(field<QLabel>(goal, "pairsTemplateLabel")->text().contains("### Response:"));
+        clickRadio(radio);
+        QVERIFY(goal->isFineTune());
+        auto *runs = field<QComboBox>(goal, "resumeRunCombo");
+        QVERIFY(runs->isEnabled());
+        runs->setCurrentIndex(runs->findText("base-run"));
+        QVERIFY(nextEnabled(wizard));
+        QCOMPARE(goal->fineTuneFrom(), done);
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(TrainingWizard::DataPageId));
+        QCOMPARE(QString::fromStdString(wizard.runConfig().training.initFrom), done);
+        QVERIFY(wizard.configJson().contains("init_from"));
     }
 
     void runDirectoryWithARunIsRefused()
