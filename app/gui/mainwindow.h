@@ -18,12 +18,14 @@ class QMenu;
 class QAction;
 
 namespace lmwb::widgets {
+class Playground;
 class RunBrowser;
 class TrainingMonitor;
 } // namespace lmwb::widgets
 
 namespace lmwb::app {
 
+class PlaygroundWorker;
 class Session;
 
 class MainWindow : public QMainWindow {
@@ -43,6 +45,8 @@ public:
 
     widgets::RunBrowser *runBrowser() const { return m_browser; }
     widgets::TrainingMonitor *monitor() const { return m_monitor; }
+    widgets::Playground *playground() const { return m_playground; }
+    PlaygroundWorker *playgroundWorker() const { return m_playWorker; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::TrainingState trainingState() const { return m_state; }
     QString currentRun() const { return m_currentRun; }
@@ -80,6 +84,11 @@ private:
 
     QThread *m_thread = nullptr;
     Session *m_session = nullptr;
+
+    // The Playground's own worker thread and model (apart from the training Session).
+    QThread *m_playThread = nullptr;
+    PlaygroundWorker *m_playWorker = nullptr;
+    widgets::Playground *m_playground = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;

@@ -139,9 +139,9 @@ Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::
     try {
         if (auto bad = validateGenerationSettings(settings, model.config()); !bad.empty())
             return makeError(bad);
-        // NoGradGuard rather than InferenceMode: the trainer samples from the model it trains,
-        // and tensors the modules cache (the attention mask) must stay usable by autograd.
-        torch::NoGradGuard noGrad;
+        // InferenceMode: no autograd bookkeeping per op. The modules create what they keep (the
+        // attention mask) outside it, so the trainer can sample from the model it trains.
+        c10::InferenceMode inference;
         auto net = model.network();
         net->module().eval();
         NextTokenLogits next(*net, settings);
