@@ -27,6 +27,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QToolTip>
 #include <QtTest>
 
 #include <qcustomplot.h>
@@ -323,6 +324,12 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return pg->selectedToken() == qMakePair(0, k); }, 3000));
         QVERIFY(pg->distribution()->shownIds().contains(a->tokens()[k].id));
         QVERIFY(widgets::TokenView::tooltipFor(a->tokens()[k]).contains(QStringLiteral("Alternatives")));
+        // hovering it shows that list
+        QHelpEvent hover(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(view->viewport(), &hover);
+        QVERIFY(QTest::qWaitFor([] { return QToolTip::isVisible(); }, 3000));
+        QCOMPARE(QToolTip::text(), widgets::TokenView::tooltipFor(a->tokens()[k]));
+        QToolTip::hideText();
 
         // click an alternative: the output branches from token 4 with it
         QListWidget *alts = pg->alternatives();
