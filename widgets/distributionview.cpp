@@ -53,7 +53,11 @@ DistributionView::DistributionView(QWidget *parent) : QWidget(parent)
     m_plot->yAxis->setRange(0, 1);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend beside the bars, not over them.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    m_plot->legend->setMargins(QMargins(6, 4, 6, 4));
     m_plot->setInteractions(QCP::iSelectPlottables);
     l->addWidget(m_title);
     l->addWidget(m_plot, 1);

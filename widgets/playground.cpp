@@ -54,7 +54,7 @@ PlaygroundPane::PlaygroundPane(int index, QWidget *parent) : QWidget(parent), m_
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_sampler);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(260);
+    scroll->setMinimumWidth(360);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_output = new TokenView;
     split->addWidget(scroll);

@@ -106,9 +106,6 @@ SamplerPanel::SamplerPanel(QWidget *parent) : QWidget(parent)
     m_fixedSeed->setObjectName(QStringLiteral("fixedSeedCheck"));
     m_fixedSeed->setToolTip(tr("Use this seed every time (the same settings give the same text). Unticked, "
                                "every Generate draws a new seed and shows it here."));
-    auto *seedRow = new QHBoxLayout;
-    seedRow->addWidget(m_seed, 1);
-    seedRow->addWidget(m_fixedSeed);
     m_context = new QComboBox;
     m_context->setObjectName(QStringLiteral("contextCombo"));
     m_context->addItem(tr("Shift (cached)"));
@@ -134,7 +131,8 @@ SamplerPanel::SamplerPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Frequency penalty:"), m_frequency);
     form->addRow(tr("Max new tokens:"), m_maxNew);
     form->addRow(tr("Stop strings:"), m_stops);
-    form->addRow(tr("Seed:"), seedRow);
+    form->addRow(tr("Seed:"), m_seed);
+    form->addRow(QString(), m_fixedSeed);
     form->addRow(tr("Context:"), contextRow);
     outer->addLayout(form);
 

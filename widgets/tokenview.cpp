@@ -6,6 +6,9 @@
 #include <QScrollBar>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
+
 namespace lmwb::widgets {
 
 TokenView::TokenView(QWidget *parent) : QTextBrowser(parent)
@@ -27,7 +30,9 @@ TokenView::TokenView(QWidget *parent) : QTextBrowser(parent)
 QColor TokenView::colourFor(float prob)
 {
     const double p = std::clamp(double(prob), 0.0, 1.0);
-    return QColor::fromHsvF(0.33 * p, 0.45, 1.0); // red (0) .. green (1)
+    // red (0) .. green (1); the square root spreads the small probabilities of a large
+    // vocabulary over more of the scale.
+    return QColor::fromHsvF(0.33 * std::sqrt(p), 0.45, 1.0);
 }
 
 QString TokenView::tooltipFor(const PlaygroundToken &t)

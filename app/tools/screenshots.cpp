@@ -66,11 +66,12 @@ bool playgroundShot(app::MainWindow &window, const QString &runDir, const QStrin
         std::fprintf(stderr, "playground: generation failed: %s\n", qPrintable(pg->lastError()));
         return false;
     }
-    // The first token the chain had a real choice for (more than one survivor at the end).
+    // The first token the chain had a real choice for, drawn with a visible probability.
     int pick = 5;
     const auto &tokens = pg->pane(0)->tokens();
     for (int i = 2; i < tokens.size(); ++i)
-        if (!tokens[i].stages.isEmpty() && tokens[i].stages.back().survivors >= 4 && tokens[i].prob < 0.6f) {
+        if (!tokens[i].stages.isEmpty() && tokens[i].stages.back().survivors >= 4 && tokens[i].prob >= 0.2f &&
+            tokens[i].prob < 0.6f) {
             pick = i;
             break;
         }
