@@ -47,7 +47,7 @@ int cmdGenerate(const std::vector<std::string> &argv)
 {
     Args a({"json", "no-cache"}, {"prompt", "prompt-file", "max-new-tokens", "temperature", "top-k", "top-p", "min-p",
                                   "typical-p", "repetition-penalty", "presence-penalty", "frequency-penalty", "stop",
-                                  "seed", "threads"});
+                                  "seed", "threads", "context", "keep-tokens"});
     if (!a.parse(argv))
         return usageError("generate", a.error());
     core::GenerationSettings g;
@@ -63,6 +63,14 @@ int cmdGenerate(const std::vector<std::string> &argv)
     g.seed = static_cast<uint64_t>(a.integer("seed", 1337, 0, LLONG_MAX));
     g.stopStrings = a.values("stop");
     g.useCache = !a.has("no-cache");
+    g.keepTokens = static_cast<int>(a.integer("keep-tokens", 0, 0, 1'000'000));
+    const auto context = a.values("context");
+    if (!context.empty()) {
+        if (context.back() == "crop")
+            g.context = core::ContextPolicy::Crop;
+        else if (context.back() != "shift")
+            return usageError("generate", "--context must be shift or crop, not '" + context.back() + "'");
+    }
     const int threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
     if (a.failed())
         return usageError("generate", a.error());

@@ -5,6 +5,8 @@
 #include "attentionexplorer.h"
 #include "runbrowser.h"
 #include "session/attentionworker.h"
+#include "playground.h"
+#include "session/playgroundworker.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
@@ -64,10 +66,28 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_inspector, &widgets::DataInspector::failed, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_attention = new widgets::AttentionExplorer;
     m_tabs->addTab(m_attention, tr("Attention"));
-    m_tabs->addTab(comingTab(tr("Playground"),
-                             tr("Generate text with every sampling control and see the distribution behind each "
-                                "token. Until then: lmwb generate CKPT --prompt TEXT.")),
-                   tr("Playground"));
+    m_playground = new widgets::Playground;
+    m_tabs->addTab(m_playground, tr("Playground"));
+    m_playThread = new QThread(this);
+    m_playThread->setObjectName(QStringLiteral("lmwb-playground"));
+    m_playWorker = new PlaygroundWorker;
+    m_playWorker->moveToThread(m_playThread);
+    connect(m_playThread, &QThread::finished, m_playWorker, &QObject::deleteLater);
+    m_playThread->start();
+    connect(m_playground, &widgets::Playground::generateRequested, m_playWorker, &PlaygroundWorker::generate,
+            Qt::QueuedConnection);
+    // requestStop is thread-safe (an atomic the token callback reads): called directly.
+    connect(m_playground, &widgets::Playground::stopRequested, this,
+            [this](int serial) { m_playWorker->requestStop(serial); });
+    connect(m_playWorker, &PlaygroundWorker::paneStarted, m_playground, &widgets::Playground::onPaneStarted);
+    connect(m_playWorker, &PlaygroundWorker::token, m_playground, &widgets::Playground::onToken);
+    connect(m_playWorker, &PlaygroundWorker::paneFinished, m_playground, &widgets::Playground::onPaneFinished);
+    connect(m_playWorker, &PlaygroundWorker::failed, m_playground, &widgets::Playground::onFailed);
+    connect(m_playWorker, &PlaygroundWorker::finished, m_playground, &widgets::Playground::onFinished);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        if (m_tabs->widget(i) == m_playground)
+            m_playground->refreshCheckpoints();
+    });
     setCentralWidget(m_tabs);
 
     m_browser = new widgets::RunBrowser;
@@ -110,6 +130,11 @@ MainWindow::~MainWindow()
 {
     m_attentionThread->quit();
     m_attentionThread->wait();
+    if (m_playThread->isRunning()) {
+        m_playWorker->requestStop(m_playground->serial());
+        m_playThread->quit();
+        m_playThread->wait();
+    }
     if (m_thread->isRunning()) {
         QMetaObject::invokeMethod(m_session, &Session::shutdown, Qt::BlockingQueuedConnection);
         m_thread->quit();
@@ -266,6 +291,7 @@ void MainWindow::setWorkspace(const QString &dir)
     QSettings().setValue(QStringLiteral("workspace"), dir);
     m_browser->setWorkspace(dir);
     m_inspector->setWorkspace(dir);
+    m_playground->setWorkspace(dir);
     updateRecentMenu();
 }
 

@@ -20,12 +20,14 @@ class QAction;
 namespace lmwb::widgets {
 class DataInspector;
 class AttentionExplorer;
+class Playground;
 class RunBrowser;
 class TrainingMonitor;
 } // namespace lmwb::widgets
 
 namespace lmwb::app {
 
+class PlaygroundWorker;
 class Session;
 class HfController;
 
@@ -50,6 +52,8 @@ public:
     // Opens the wizard with a saved tokenizer and the inspector's corpus.
     void newRunWithTokenizer(const QString &tokenizerDir);
     widgets::AttentionExplorer *attention() const { return m_attention; }
+    widgets::Playground *playground() const { return m_playground; }
+    PlaygroundWorker *playgroundWorker() const { return m_playWorker; }
     QTabWidget *tabs() const { return m_tabs; }
     widgets::TrainingState trainingState() const { return m_state; }
     QString currentRun() const { return m_currentRun; }
@@ -97,6 +101,11 @@ private:
     QThread *m_thread = nullptr;
     Session *m_session = nullptr;
     HfController *m_hf = nullptr;
+
+    // The Playground's own worker thread and model (apart from the training Session).
+    QThread *m_playThread = nullptr;
+    PlaygroundWorker *m_playWorker = nullptr;
+    widgets::Playground *m_playground = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;

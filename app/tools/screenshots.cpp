@@ -6,6 +6,7 @@
 //   (LMWB_SCREENSHOTS=inspector renders only the inspector's pictures)
 //   attention-grid.png, attention-head.png  the Attention tab on a quickly trained adder
 //   attention-heatmap.png, attention-stats.png  its heatmap and statistics views
+//   playground.png                     the Playground's distribution view on that run
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR attention   (only the attention ones)
@@ -15,12 +16,15 @@
 #include "comparepanel.h"
 #include "datainspector.h"
 #include "datasetpanel.h"
+#include "distributionview.h"
 #include "gui/gui.h"
 #include "attentionexplorer.h"
 #include "attentionheadview.h"
 #include "attentionheatmap.h"
 #include "gui/mainwindow.h"
 #include "tokenizertrainpanel.h"
+#include "playground.h"
+#include "samplerpanel.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
@@ -34,6 +38,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -190,6 +195,45 @@ bool attentionScreenshots(const QString &out)
     return trained && computed && ok;
 }
 
+// The Playground (issue 6): a checkpoint of the run being trained, a continuation of a
+// prompt, and the distribution view of one of its tokens.
+bool playgroundShot(app::MainWindow &window, const QString &runDir, const QString &out)
+{
+    QSignalSpy saved(window.session(), &app::Session::checkpointSaved);
+    QMetaObject::invokeMethod(window.session(), &app::Session::saveNow, Qt::QueuedConnection);
+    if (!saved.wait(120000)) {
+        std::fprintf(stderr, "playground: no checkpoint was saved\n");
+        return false;
+    }
+    widgets::Playground *pg = window.playground();
+    window.tabs()->setCurrentWidget(pg);
+    pg->refreshCheckpoints();
+    pg->pane(0)->setCheckpoint(runDir);
+    pg->promptEdit()->setPlainText(QStringLiteral("春风"));
+    widgets::PlaygroundSettings s = pg->pane(0)->sampler()->settings();
+    s.maxNewTokens = 80;
+    s.temperature = 0.9;
+    s.seed = 7;
+    pg->pane(0)->sampler()->setSettings(s);
+    pg->generate();
+    if (!QTest::qWaitFor([&] { return !pg->isGenerating(); }, 120000) || pg->pane(0)->tokens().size() < 10) {
+        std::fprintf(stderr, "playground: generation failed: %s\n", qPrintable(pg->lastError()));
+        return false;
+    }
+    // The first token the chain had a real choice for, drawn with a visible probability.
+    int pick = 5;
+    const auto &tokens = pg->pane(0)->tokens();
+    for (int i = 2; i < tokens.size(); ++i)
+        if (!tokens[i].stages.isEmpty() && tokens[i].stages.back().survivors >= 4 && tokens[i].prob >= 0.2f &&
+            tokens[i].prob < 0.6f) {
+            pick = i;
+            break;
+        }
+    pg->selectToken(0, pick);
+    QTest::qWait(300);
+    return save(&window, out + "/playground.png");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -259,7 +303,8 @@ int main(int argc, char **argv)
     const bool reached = QTest::qWaitFor([&] { return window.monitor()->trainPointCount() >= steps; }, 600000);
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
+    const bool played = reached && playgroundShot(window, runDir, out);
     window.close();
     const bool attention = attentionScreenshots(out);
-    return reached && attention ? 0 : 1;
+    return reached && played && attention ? 0 : 1;
 }

@@ -11,45 +11,78 @@ namespace lmwb::core {
 
 namespace {
 
-// The logits for the next token after `context`, using and extending the KV cache while
-// the context fits block_size. Past it, the window slides and is recomputed, so the
-// result is what the uncached loop (nanoGPT's sample.py) would compute.
+// The logits for the next token after `context`, under the window policy of generator.h.
+// The cached and the uncached path keep the same window start, so they compute the same
+// window; the cached one only avoids recomputing what it has already seen.
 class NextTokenLogits {
 public:
-    NextTokenLogits(Network &net, bool useCache) : m_net(net), m_useCache(useCache && net.gpt) {}
-
-    std::vector<float> next(const std::vector<int32_t> &context)
+    NextTokenLogits(Network &net, const GenerationSettings &s)
+        : m_net(net), m_useCache(s.useCache && net.gpt), m_crop(s.context == ContextPolicy::Crop),
+          m_block(net.config().blockSize),
+          m_keep(s.keepTokens > 0 ? s.keepTokens : std::max<int64_t>(1, net.config().blockSize / 2))
     {
-        const int64_t block = m_net.config().blockSize;
-        torch::Tensor logits;
-        const auto n = static_cast<int64_t>(context.size());
-        if (m_useCache && n <= block) {
-            const int64_t have = m_cache.length();
-            if (have == 0 || have >= n) {
-                m_cache.clear();
-                logits = m_net.forward(ids(context, 0, n), nullptr, &m_cache);
-            } else {
-                logits = m_net.forward(ids(context, have, n), nullptr, &m_cache);
-            }
-        } else {
-            m_cache.clear();
-            const int64_t from = m_net.gpt ? std::max<int64_t>(0, n - block) : 0;
-            logits = m_net.forward(ids(context, from, n));
-        }
-        auto last = logits.select(1, logits.size(1) - 1).squeeze(0).to(torch::kFloat32).contiguous(); // (V)
-        return {last.data_ptr<float>(), last.data_ptr<float>() + last.numel()};
     }
 
+    // Returns a pointer to V floats, valid until the next call.
+    const float *next(const std::vector<int32_t> &context)
+    {
+        const auto n = static_cast<int64_t>(context.size());
+        torch::Tensor logits;
+        if (!m_net.gpt) {
+            logits = m_net.forward(ids(context, 0, n));
+        } else if (m_crop) {
+            if (m_useCache && n <= m_block)
+                logits = extend(context, 0, n);
+            else {
+                m_cache.clear();
+                logits = m_net.forward(ids(context, std::max<int64_t>(0, n - m_block), n));
+            }
+        } else {
+            if (n - m_start > m_block) {
+                m_start = n - m_keep;
+                ++shifts;
+                m_cache.clear();
+            }
+            if (m_useCache)
+                logits = extend(context, m_start, n);
+            else
+                logits = m_net.forward(ids(context, m_start, n));
+        }
+        m_last = logits.select(1, logits.size(1) - 1).squeeze(0).to(torch::kFloat32).contiguous(); // (V)
+        return m_last.data_ptr<float>();
+    }
+
+    int shifts = 0;
+
 private:
+    // The cache holds context[from, from + length); feed it the rest of [from, n).
+    torch::Tensor extend(const std::vector<int32_t> &context, int64_t from, int64_t n)
+    {
+        const int64_t have = m_cache.length();
+        if (have == 0 || from + have >= n) {
+            m_cache.clear();
+            return m_net.forward(ids(context, from, n), nullptr, &m_cache);
+        }
+        return m_net.forward(ids(context, from + have, n), nullptr, &m_cache);
+    }
+
     static torch::Tensor ids(const std::vector<int32_t> &v, int64_t from, int64_t to)
     {
-        std::vector<int64_t> x(v.begin() + from, v.begin() + to);
-        return torch::tensor(x, torch::kLong).unsqueeze(0);
+        auto t = torch::empty({1, to - from}, torch::kLong);
+        auto *p = t.data_ptr<int64_t>();
+        for (int64_t i = from; i < to; ++i)
+            *p++ = v[static_cast<std::size_t>(i)];
+        return t;
     }
 
     Network &m_net;
     bool m_useCache;
+    bool m_crop;
+    int64_t m_block;
+    int64_t m_keep;
+    int64_t m_start = 0;
     KVCache m_cache;
+    torch::Tensor m_last;
 };
 
 bool endsWithStop(const std::string &text, std::size_t promptBytes, const std::vector<std::string> &stops)
@@ -65,6 +98,33 @@ bool endsWithStop(const std::string &text, std::size_t promptBytes, const std::v
 
 } // namespace
 
+std::string validateGenerationSettings(const GenerationSettings &s, const ModelConfig &config)
+{
+    if (s.maxNewTokens < 0)
+        return "max_new_tokens must be 0 or more (it is " + std::to_string(s.maxNewTokens) + ")";
+    if (s.keepTokens < 0 || (s.keepTokens > 0 && config.arch == Arch::Gpt && s.keepTokens >= config.blockSize))
+        return "keep_tokens must be between 1 and block_size - 1 = " + std::to_string(config.blockSize - 1) +
+               " (or 0 for block_size/2); it is " + std::to_string(s.keepTokens);
+    const SamplerSettings &p = s.sampler;
+    if (!(p.temperature >= 0.0f))
+        return "temperature must be 0 (greedy) or more";
+    if (p.topK < 0)
+        return "top_k must be 0 (off) or more";
+    if (!(p.topP > 0.0f && p.topP <= 1.0f))
+        return "top_p must be in (0, 1]";
+    if (!(p.minP >= 0.0f && p.minP <= 1.0f))
+        return "min_p must be in [0, 1]";
+    if (!(p.typicalP > 0.0f && p.typicalP <= 1.0f))
+        return "typical_p must be in (0, 1]";
+    if (!(p.repetitionPenalty > 0.0f))
+        return "repetition_penalty must be more than 0";
+    for (std::size_t i = 0; i < p.order.size(); ++i)
+        for (std::size_t j = i + 1; j < p.order.size(); ++j)
+            if (p.order[i] == p.order[j])
+                return std::string("the sampler order names the stage ") + samplerStageName(p.order[i]) + " twice";
+    return {};
+}
+
 Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::vector<int32_t> &promptIds,
                                          const GenerationSettings &settings, const TokenCallback &onToken)
 {
@@ -77,10 +137,16 @@ Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::
         if (id < 0 || id >= model.config().vocabSize)
             return makeError("prompt token id " + std::to_string(id) + " is outside the vocabulary");
     try {
-        torch::NoGradGuard noGrad;
+        if (auto bad = validateGenerationSettings(settings, model.config()); !bad.empty())
+            return makeError(bad);
+        // InferenceMode: no autograd bookkeeping per op. The modules create what they keep (the
+        // attention mask) outside it, so the trainer can sample from the model it trains.
+        c10::InferenceMode inference;
         auto net = model.network();
         net->module().eval();
-        NextTokenLogits next(*net, settings.useCache);
+        NextTokenLogits next(*net, settings);
+        const auto vocab = static_cast<std::size_t>(model.config().vocabSize);
+        std::vector<float> logits(vocab);
         Sampler sampler(settings.sampler, settings.seed);
         GenerationResult r;
         r.promptIds = promptIds;
@@ -90,14 +156,16 @@ Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::
         r.stopReason = "max_new_tokens";
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < settings.maxNewTokens; ++i) {
-            auto logits = next.next(context);
-            auto s = sampler.sample(logits, context);
+            const float *row = next.next(context);
+            std::copy(row, row + vocab, logits.begin());
+            auto s = sampler.sample(logits, context, settings.recordStages);
             GeneratedToken g;
             g.id = s.id;
             g.piece = tok->pieceBytes(s.id);
             g.prob = s.prob;
             g.rawProb = s.rawProb;
             g.top = std::move(s.top);
+            g.stages = std::move(s.stages);
             context.push_back(s.id);
             text += g.piece;
             r.tokens.push_back(g);
@@ -113,6 +181,7 @@ Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         r.tokensPerSecond = secs > 0 ? static_cast<double>(r.tokens.size()) / secs : 0.0;
         r.text = tok->decode(context);
+        r.windowShifts = next.shifts;
         return r;
     } catch (const std::exception &e) {
         return makeError(std::string("generation failed: ") + e.what());

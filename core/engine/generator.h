@@ -5,9 +5,21 @@
 //   Result<GenerationResult> r = generate(model, "ROMEO:", g,
 //       [](const GeneratedToken &t) { std::cout << t.piece; return true; });  // false stops
 //
-// GPT generation uses a KV cache while the text fits the context; past block_size the
-// window slides (the last block_size tokens, as nanoGPT's sample.py crops) and is
-// recomputed, so the tokens are those of the uncached loop.
+// The context window of a GPT (learned absolute positions, so K/V cannot be reused once
+// the window moves). Two policies, both identical with and without the KV cache:
+//
+//   ContextPolicy::Shift (default): the model sees the tokens from a window start w on.
+//     w starts at 0; whenever the text from w would exceed block_size, w jumps so that
+//     only the last keepTokens tokens remain (default block_size/2). The cached path then
+//     re-prefills those keepTokens tokens once and continues with the cache; the uncached
+//     path (useCache = false) recomputes the same window [w, n) for every token. So a
+//     re-prefill costs one forward of keepTokens tokens every block_size - keepTokens
+//     new tokens, and both paths give the same tokens with the same seed.
+//   ContextPolicy::Crop: nanoGPT's sample.py: always the last block_size tokens. Exact
+//     but recomputed every token once the text is longer than block_size (the cache only
+//     helps until then).
+//
+// The LSTM has no context limit and always sees the whole text.
 
 #include "model/languagemodel.h"
 #include "sample/sampler.h"
@@ -18,20 +30,29 @@
 
 namespace lmwb::core {
 
+enum class ContextPolicy { Shift, Crop };
+
 struct GenerationSettings {
     SamplerSettings sampler;
     int maxNewTokens = 200;
     uint64_t seed = 1337;
     std::vector<std::string> stopStrings; // generation ends when the text ends with one
     bool useCache = true;
+    ContextPolicy context = ContextPolicy::Shift;
+    int keepTokens = 0;        // Shift: tokens kept when the window is full; 0 = block_size/2
+    bool recordStages = false; // fill GeneratedToken::stages (the distribution view)
 };
+
+// Checks the settings against a model's config; the message names the bad setting.
+std::string validateGenerationSettings(const GenerationSettings &settings, const ModelConfig &config);
 
 struct GeneratedToken {
     int32_t id = 0;
     std::string piece; // the token's bytes (may be part of a UTF-8 sequence)
     float prob = 0.0f; // in the final (sampled-from) distribution
     float rawProb = 0.0f;
-    std::vector<Candidate> top;
+    std::vector<Candidate> top;        // the raw distribution's top candidates
+    std::vector<StageSnapshot> stages; // after each stage, when recordStages is set
 };
 
 struct GenerationResult {
@@ -41,6 +62,7 @@ struct GenerationResult {
     std::vector<GeneratedToken> tokens;
     double tokensPerSecond = 0.0;
     std::string stopReason; // "max_new_tokens", "stop_string", "cancelled"
+    int windowShifts = 0;   // how often the Shift policy moved the window
 };
 
 using TokenCallback = std::function<bool(const GeneratedToken &)>;

@@ -61,8 +61,10 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Te
         auto att = torch::matmul(q, k.transpose(-2, -1)) * (1.0 / std::sqrt(static_cast<double>(hs))); // (B, nh, T, Tk)
         if (T > 1) {
             // query i (absolute position past + i) sees keys j <= past + i
-            if (!m_blocked.defined() || m_blocked.size(0) != T || m_blocked.size(1) != Tk)
+            if (!m_blocked.defined() || m_blocked.size(0) != T || m_blocked.size(1) != Tk) {
+                c10::InferenceMode normal(false); // kept by the module: must stay usable by autograd
                 m_blocked = torch::ones({T, Tk}, torch::dtype(torch::kBool)).tril(past).logical_not();
+            }
             att = att.masked_fill(m_blocked, -std::numeric_limits<float>::infinity());
         }
         att = torch::softmax(att, -1);

@@ -218,7 +218,8 @@ SampleResult Sampler::sample(const std::vector<float> &logits, const std::vector
     }
     const SamplerSettings &s = m_settings;
 
-    std::vector<Candidate> c(logits.size());
+    std::vector<Candidate> &c = m_work;
+    c.resize(logits.size());
     for (std::size_t i = 0; i < logits.size(); ++i) {
         // A NaN would break the strict weak order the sorts rely on.
         const float l = logits[i];
@@ -226,9 +227,24 @@ SampleResult Sampler::sample(const std::vector<float> &logits, const std::vector
                 0.0f};
     }
     softmax(c);
-    std::vector<float> rawProb(c.size());
-    for (std::size_t i = 0; i < c.size(); ++i)
-        rawProb[i] = c[i].prob;
+    // The raw probability of the chosen id, from the raw logits (the stages reorder the list):
+    // the same softmax, recomputed for one id.
+    float rawMax = -std::numeric_limits<float>::infinity();
+    for (const Candidate &cand : c)
+        rawMax = std::max(rawMax, cand.logit);
+    double rawSum = 0.0;
+    if (rawMax != -std::numeric_limits<float>::infinity())
+        for (const Candidate &cand : c)
+            rawSum += std::exp(cand.logit - rawMax);
+    const float uniform = 1.0f / static_cast<float>(logits.size());
+    auto rawProb = [&](int32_t id) {
+        const float l = logits[static_cast<std::size_t>(id)];
+        if (rawSum == 0.0)
+            return uniform;
+        if (std::isnan(l))
+            return 0.0f;
+        return static_cast<float>(std::exp(l - rawMax) / rawSum);
+    };
     result.top = topByProb(c, false);
 
     const bool usePenalties =
@@ -254,7 +270,7 @@ SampleResult Sampler::sample(const std::vector<float> &logits, const std::vector
         }
         result.id = best.id;
         result.prob = 1.0f;
-        result.rawProb = rawProb[static_cast<std::size_t>(best.id)];
+        result.rawProb = rawProb(best.id);
         return result;
     }
 
@@ -331,7 +347,7 @@ SampleResult Sampler::sample(const std::vector<float> &logits, const std::vector
     }
     result.id = chosen->id;
     result.prob = chosen->prob;
-    result.rawProb = rawProb[static_cast<std::size_t>(chosen->id)];
+    result.rawProb = rawProb(chosen->id);
     return result;
 }
 

@@ -81,6 +81,7 @@ public:
 private:
     SamplerSettings m_settings;
     std::mt19937_64 m_rng;
+    std::vector<Candidate> m_work; // reused between calls: no per-token vocabulary allocation
 };
 
 } // namespace lmwb::core

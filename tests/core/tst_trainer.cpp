@@ -227,8 +227,10 @@ private slots:
         g.seed = 99;
         auto c = generate(*m, "12+", g);
         QVERIFY(c->text != a->text);
-        // greedy: every token is the argmax of the model's logits for its context
+        // greedy: every token is the argmax of the model's logits for its context (crop
+        // policy: the last block_size tokens)
         g.sampler.temperature = 0.0f;
+        g.context = ContextPolicy::Crop;
         auto greedy = generate(*m, "3+4=", g);
         QVERIFY(greedy.ok());
         std::vector<int32_t> ctx = greedy->promptIds;

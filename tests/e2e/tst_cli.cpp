@@ -126,6 +126,18 @@ private slots:
                           "--top-k", "5", "--top-p", "0.9", "--min-p", "0.01", "--repetition-penalty", "1.1",
                           "--seed", "7", "--json"});
         QCOMPARE(json(again.out).value("text").toString(), text);
+        // far past the context (block 32): the cache and --no-cache give the same text, with
+        // either window policy
+        for (const QString &policy : {QStringLiteral("shift"), QStringLiteral("crop")}) {
+            const QStringList args{"generate", m_run, "--prompt", "12+3", "--max-new-tokens", "80", "--seed", "3",
+                                   "--context", policy, "--keep-tokens", "10", "--json"};
+            Run cached = lmwb(args), uncached = lmwb(args + QStringList{"--no-cache"});
+            QVERIFY2(cached.code == 0 && uncached.code == 0, cached.err.constData());
+            QCOMPARE(json(cached.out).value("text").toString(), json(uncached.out).value("text").toString());
+        }
+        Run badKeep = lmwb({"generate", m_run, "--prompt", "1", "--keep-tokens", "32"});
+        QCOMPARE(badKeep.code, 2);
+        QVERIFY2(badKeep.err.contains("keep_tokens"), badKeep.err.constData());
     }
 
     void score()
@@ -215,6 +227,7 @@ private slots:
         QTest::addRow("missing config") << QStringList{"train", "/nonexistent.json", "--out", "/tmp/x"} << "/nonexistent.json";
         QTest::addRow("missing ckpt") << QStringList{"generate", "/nonexistent", "--prompt", "a"} << "/nonexistent";
         QTest::addRow("bad number") << QStringList{"generate", "x", "--temperature", "hot"} << "--temperature";
+        QTest::addRow("bad context") << QStringList{"generate", "x", "--context", "slide"} << "--context";
         QTest::addRow("no text") << QStringList{"score", "x"} << "--text";
         QTest::addRow("bad kind") << QStringList{"tokenizer-train", "--kind", "words", "--out", "x", "y"} << "kind";
         QTest::addRow("no out") << QStringList{"train", "x.json"} << "--out";
