@@ -66,6 +66,8 @@ struct TrainingConfig {
     int threads = 0;                  // 0 = all cores
     std::string precision = "fp32";   // "fp32" or "bf16"
     int maxBadSteps = 5;              // non-finite steps in a row that stop the run
+    std::string device = "auto";      // "auto" (cuda when available, else cpu), "cpu", "cuda"
+    double distTimeout = 30.0;        // seconds a rank waits for the others (data-parallel runs)
 };
 
 struct RunConfig {
