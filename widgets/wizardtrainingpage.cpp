@@ -145,7 +145,8 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
     row(right, tr("Processes on this machine:"), m_processesSpin,
         tr("Data-parallel training: this many processes each train on their share of every batch (batch size "
            "rows each) and average their gradients, as `lmwb train --nproc N`. Give each one thread or more; "
-           "on 2 cores, 2 processes x 1 thread."));
+           "on 2 cores, 2 processes x 1 thread. The window itself trains in one process; the command on the summary "
+           "page and the torchrun line below use this number."));
     auto *clusterLabel = new QLabel(tr("On a cluster:"), this);
     auto *cluster = new QFormLayout;
     cluster->addRow(clusterLabel, m_torchrunEdit);
@@ -224,7 +225,11 @@ QString WizardTrainingPage::torchrunCommand() const
         .arg(processes());
 }
 
-void WizardTrainingPage::updateTorchrun() { m_torchrunEdit->setText(torchrunCommand()); }
+void WizardTrainingPage::updateTorchrun()
+{
+    m_torchrunEdit->setText(torchrunCommand());
+    m_torchrunEdit->setCursorPosition(0); // show where it starts
+}
 
 core::TrainingConfig WizardTrainingPage::trainingConfig() const
 {
