@@ -3,7 +3,7 @@
 (`lmwb train --nproc 2`), nanoGPT's CPU shakespeare_char configuration, the same global
 batch (12 rows a step: 12 on one rank, 6 on each of two), fp32.
 
-The two sides alternate (1 rank, 2 ranks, 1 rank, ...) --repeats times so that background
+The layouts alternate (1 rank, 1 rank with OMP_WAIT_POLICY=PASSIVE, 2 ranks, ...) --repeats times so that background
 load hits both alike; each run's figure is the median tokens/s over its steps 11..N (eval
 steps excluded), and the table shows the median over repeats. tokens/s counts every rank's
 tokens (the trainer writes the global figure).
@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "configs", "shakespeare_char.json")
 
 
-def run(lmwb, data, ranks, steps, precision, workdir, tag):
+def run(lmwb, data, ranks, passive, steps, precision, workdir, tag):
     cfg = json.load(open(CONFIG))
     cfg["data"]["train"] = [data]
     cfg["training"]["precision"] = precision
@@ -33,13 +33,15 @@ def run(lmwb, data, ranks, steps, precision, workdir, tag):
     cfg["training"]["eval_interval"] = 100000  # evals only at step 0 and the end
     cfg_path = os.path.join(workdir, f"cfg-{ranks}.json")
     json.dump(cfg, open(cfg_path, "w"))
-    out = os.path.join(workdir, f"run-{ranks}-{tag}")
+    out = os.path.join(workdir, f"run-{ranks}-{int(passive)}-{tag}")
     shutil.rmtree(out, ignore_errors=True)
     cmd = [lmwb, "train", cfg_path, "--out", out, "--steps", str(steps), "--quiet"]
     if ranks > 1:
         cmd += ["--nproc", str(ranks)]
     env = dict(os.environ)
     env.pop("OMP_WAIT_POLICY", None)
+    if passive:
+        env["OMP_WAIT_POLICY"] = "PASSIVE"
     env["OMP_NUM_THREADS"] = str(2 // ranks)
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
     rows = [json.loads(l) for l in open(os.path.join(out, "metrics.jsonl"))]
@@ -60,20 +62,24 @@ def main():
     data = os.path.abspath(args.data)
     work = args.out or tempfile.mkdtemp(prefix="lmwb-dist-bench-")
     os.makedirs(work, exist_ok=True)
-    res = {1: [], 2: []}
+    # (ranks, OMP_WAIT_POLICY=PASSIVE): OpenMP's default spin-wait is what 1 x 2 normally
+    # runs with; PASSIVE is shown too because a loaded machine punishes spinning (DESIGN §6).
+    layouts = [(1, False, "1 rank x 2 threads, batch 12"), (1, True, "1 rank x 2 threads, batch 12, OMP PASSIVE"),
+               (2, False, "2 ranks x 1 thread, batch 6 each")]
+    res = {i: [] for i in range(len(layouts))}
     for r in range(args.repeats):
-        for ranks in (1, 2):
-            res[ranks].append(run(args.lmwb, data, ranks, args.steps, args.precision, work, r))
-            print(f"repeat {r}: {ranks} rank(s): {res[ranks][-1]['tokens_per_second']:,.0f} tok/s, "
-                  f"{res[ranks][-1]['ms_per_step']:.1f} ms/step", file=sys.stderr)
-    json.dump(res, open(os.path.join(work, "results.json"), "w"), indent=2)
-    one = statistics.median(x["tokens_per_second"] for x in res[1])
-    two = statistics.median(x["tokens_per_second"] for x in res[2])
+        for i, (ranks, passive, label) in enumerate(layouts):
+            res[i].append(run(args.lmwb, data, ranks, passive, args.steps, args.precision, work, r))
+            print(f"repeat {r}: {label}: {res[i][-1]['tokens_per_second']:,.0f} tok/s, "
+                  f"{res[i][-1]['ms_per_step']:.1f} ms/step", file=sys.stderr)
+    json.dump({layouts[i][2]: v for i, v in res.items()}, open(os.path.join(work, "results.json"), "w"), indent=2)
+    one = statistics.median(x["tokens_per_second"] for x in res[0])
     print("| layout | tokens/s (median) | ms/step (median) | per repeat tokens/s | against 1 x 2 |")
     print("|---|---|---|---|---|")
-    for ranks, label, med in ((1, "1 rank x 2 threads, batch 12", one), (2, "2 ranks x 1 thread, batch 6 each", two)):
-        ms = statistics.median(x["ms_per_step"] for x in res[ranks])
-        per = " / ".join(f"{x['tokens_per_second']:,.0f}" for x in res[ranks])
+    for i, (ranks, passive, label) in enumerate(layouts):
+        med = statistics.median(x["tokens_per_second"] for x in res[i])
+        ms = statistics.median(x["ms_per_step"] for x in res[i])
+        per = " / ".join(f"{x['tokens_per_second']:,.0f}" for x in res[i])
         print(f"| {label} | {med:,.0f} | {ms:.1f} | {per} | {med / one:.2f} |")
 
 

@@ -6,15 +6,24 @@
 #include <torch/csrc/distributed/c10d/ProcessGroup.hpp>
 #include <torch/csrc/distributed/c10d/Store.hpp>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 namespace lmwb::core {
+
+// LibTorch 1.x's ProcessGroupGloo/NCCL are ProcessGroups; from 2.0 they are c10d::Backends
+// (with the same collectives) wrapped by a ProcessGroup.
+#if TORCH_VERSION_MAJOR >= 2
+using CollectiveGroup = c10d::Backend;
+#else
+using CollectiveGroup = c10d::ProcessGroup;
+#endif
 
 struct ProcessGroup::Impl {
     DistEnv env;
     std::chrono::milliseconds timeout{30000};
     std::string device = "cpu";
     c10::intrusive_ptr<c10d::Store> store;
-    c10::intrusive_ptr<c10d::ProcessGroup> group;
+    c10::intrusive_ptr<CollectiveGroup> group;
 
     // "rank 1 of 2 lost contact with the other ranks while WHAT: ..." from a failed collective.
     Error lostContact(const std::string &what, const std::string &detail) const;
