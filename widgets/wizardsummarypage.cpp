@@ -1,5 +1,7 @@
 #include "wizardsummarypage.h"
 
+#include "wizardtrainingpage.h"
+
 #include "trainingwizard.h"
 #include "wizarddatapage.h"
 #include "wizardgoalpage.h"
@@ -188,6 +190,8 @@ void WizardSummaryPage::refresh()
         const QString config = m_savedConfigPath.isEmpty() ? QStringLiteral("CONFIG.json") : m_savedConfigPath;
         m_commandEdit->setText(QStringLiteral("lmwb train %1 --out %2").arg(shellQuote(config), shellQuote(dir)));
     }
+    if (const int n = w->trainingPage()->processes(); n > 1) // data-parallel ranks (issue 9)
+        m_commandEdit->setText(m_commandEdit->text() + QStringLiteral(" --nproc %1").arg(n));
     wizardui::showProblem(m_error, problem());
     emit completeChanged();
 }

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -85,6 +86,11 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
     m_checkpointSpin = makeSpin(this, "checkpointIntervalSpin", 1, kMax, static_cast<int>(d.checkpointInterval), 100);
     m_seedSpin = makeSpin(this, "seedSpin", 0, std::numeric_limits<int>::max(), static_cast<int>(d.seed));
     m_seedSpin->setGroupSeparatorShown(false);
+    m_processesSpin = makeSpin(this, "processesSpin", 1, 1024, 1);
+    m_torchrunEdit = new QLineEdit(this);
+    m_torchrunEdit->setObjectName(QStringLiteral("torchrunEdit"));
+    m_torchrunEdit->setReadOnly(true);
+    m_torchrunEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *left = new QFormLayout;
     auto *right = new QFormLayout;
@@ -136,6 +142,20 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
         tr("training.seed: fixes the random initialisation, the batches and dropout, so the same settings give "
            "the same curve. Change it to see how much runs vary."));
 
+    row(right, tr("Processes on this machine:"), m_processesSpin,
+        tr("Data-parallel training: this many processes each train on their share of every batch (batch size "
+           "rows each) and average their gradients, as `lmwb train --nproc N`. Give each one thread or more; "
+           "on 2 cores, 2 processes x 1 thread. The window itself trains in one process; the command on the summary "
+           "page and the torchrun line below use this number."));
+    auto *clusterLabel = new QLabel(tr("On a cluster:"), this);
+    auto *cluster = new QFormLayout;
+    cluster->addRow(clusterLabel, m_torchrunEdit);
+    wizardui::setTip(m_torchrunEdit,
+                     tr("The same run on several machines with PyTorch's torchrun: run this on every machine, with "
+                        "--node_rank 0 on the first (MASTER_HOST) and 1, 2, ... on the others, and the run folder "
+                        "on a shared disk. torchrun 1.13 needs the underscore spellings and --redirects 1 --tee 1."),
+                     clusterLabel);
+
     auto *forms = new QHBoxLayout;
     forms->addLayout(left, 1);
     forms->addSpacing(24);
@@ -163,6 +183,7 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(forms);
+    layout->addLayout(cluster);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_error);
 
@@ -180,7 +201,7 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
         fieldsChanged();
     });
     for (QSpinBox *s : {m_batchSpin, m_warmupSpin, m_threadsSpin, m_evalIntervalSpin, m_evalStepsSpin,
-                        m_checkpointSpin, m_seedSpin})
+                        m_checkpointSpin, m_seedSpin, m_processesSpin})
         connect(s, &QSpinBox::valueChanged, this, &WizardTrainingPage::fieldsChanged);
     for (QDoubleSpinBox *s : {m_weightDecaySpin, m_gradClipSpin})
         connect(s, &QDoubleSpinBox::valueChanged, this, &WizardTrainingPage::fieldsChanged);
@@ -189,6 +210,25 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
     connect(m_precisionCombo, &QComboBox::currentIndexChanged, this, &WizardTrainingPage::fieldsChanged);
 
     updatePlot();
+    updateTorchrun();
+}
+
+int WizardTrainingPage::processes() const { return m_processesSpin->value(); }
+
+QString WizardTrainingPage::torchrunCommand() const
+{
+    // torchrun 1.13 (Debian) knows only the underscore flags, and under Python 3.11 starts
+    // only with --redirects/--tee; 2.x accepts these spellings too (DESIGN §6).
+    return QStringLiteral("torchrun --no_python --nnodes 2 --node_rank 0 --nproc_per_node %1 "
+                          "--master_addr MASTER_HOST --master_port 29500 --redirects 1 --tee 1 "
+                          "lmwb train run.json --out RUN_DIR")
+        .arg(processes());
+}
+
+void WizardTrainingPage::updateTorchrun()
+{
+    m_torchrunEdit->setText(torchrunCommand());
+    m_torchrunEdit->setCursorPosition(0); // show where it starts
 }
 
 core::TrainingConfig WizardTrainingPage::trainingConfig() const
@@ -216,6 +256,7 @@ core::TrainingConfig WizardTrainingPage::trainingConfig() const
 void WizardTrainingPage::fieldsChanged()
 {
     updatePlot();
+    updateTorchrun();
     wizardui::showProblem(m_error, problem());
     emit completeChanged();
     emit settingsChanged();

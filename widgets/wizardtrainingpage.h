@@ -25,6 +25,10 @@ public:
     // (problem() reports it).
     core::TrainingConfig trainingConfig() const;
     QCustomPlot *schedulePlot() const { return m_plot; }
+    // Data parallelism: processes to start on this machine (`lmwb train --nproc N`), and the
+    // torchrun command that runs the same on a cluster.
+    int processes() const;
+    QString torchrunCommand() const;
 
     QString problem() const;
     bool isComplete() const override;
@@ -37,6 +41,7 @@ signals:
 private:
     void fieldsChanged();
     void updatePlot();
+    void updateTorchrun();
 
     QSpinBox *m_stepsSpin = nullptr;
     QSpinBox *m_batchSpin = nullptr;
@@ -52,6 +57,8 @@ private:
     QSpinBox *m_evalStepsSpin = nullptr;
     QSpinBox *m_checkpointSpin = nullptr;
     QSpinBox *m_seedSpin = nullptr;
+    QSpinBox *m_processesSpin = nullptr;
+    QLineEdit *m_torchrunEdit = nullptr;
     QCustomPlot *m_plot = nullptr;
     QLabel *m_error = nullptr;
     bool m_decayFollowsSteps = true; // until the user sets decay steps of their own

@@ -14,7 +14,8 @@ const char *kUsage = R"(LM Workbench: train and explore small language models.
 Without arguments lmwb opens the workbench window. Headless commands:
 
   lmwb train CONFIG.json --out RUN_DIR [--steps N] [--threads N] [--quiet]
-  lmwb train --resume RUN_DIR [CONFIG.json] [--steps N]
+                [--nproc N] [--dist-timeout SECONDS]
+  lmwb train --resume RUN_DIR [CONFIG.json] [--steps N] [--nproc N]
   lmwb generate CKPT --prompt TEXT [--max-new-tokens N] [--temperature T] [--top-k K]
                 [--top-p P] [--min-p P] [--typical-p P] [--repetition-penalty R]
                 [--presence-penalty X] [--frequency-penalty X] [--stop S]... [--seed S]
@@ -28,6 +29,8 @@ Without arguments lmwb opens the workbench window. Headless commands:
   lmwb export-hf CKPT --out HF_DIR
   lmwb finetune FINETUNE.json --out CKPT [--steps N] [--quiet]
 
+--nproc N trains on N data-parallel processes on this machine; under torchrun
+(RANK, WORLD_SIZE, MASTER_ADDR, MASTER_PORT set) lmwb train joins its process group.
 CKPT is a checkpoint directory, a run directory (its latest checkpoint) or a Hugging Face
 GPT-2 directory (config.json, model.safetensors, vocab.json, merges.txt).
 Text options also come from files: --prompt-file PATH, --text-file PATH.

@@ -228,7 +228,7 @@ Status readTraining(const json &j, TrainingConfig &t)
     r.checkKeys({"max_steps", "batch_size", "gradient_accumulation_steps", "learning_rate", "min_lr",
                  "warmup_steps", "lr_decay_steps", "weight_decay", "beta1", "beta2", "grad_clip",
                  "eval_interval", "eval_steps", "checkpoint_interval", "sample_interval", "seed",
-                 "threads", "precision", "max_bad_steps", "init_from"});
+                 "threads", "precision", "max_bad_steps", "init_from", "device", "dist_timeout"});
     r.integer("max_steps", t.maxSteps, 1, 1'000'000'000);
     r.integer("batch_size", t.batchSize, 1, 65536);
     r.integer("gradient_accumulation_steps", t.gradientAccumulationSteps, 1, 4096);
@@ -249,6 +249,8 @@ Status readTraining(const json &j, TrainingConfig &t)
     r.choice("precision", t.precision, {"fp32", "bf16"});
     r.integer("max_bad_steps", t.maxBadSteps, 1, 1000);
     r.string("init_from", t.initFrom);
+    r.choice("device", t.device, {"auto", "cpu", "cuda"});
+    r.number("dist_timeout", t.distTimeout, 1.0, 86400.0);
     if (r.failed())
         return makeError(r.error());
     return {};
@@ -389,7 +391,9 @@ std::string toJson(const RunConfig &c, int indent)
                      {"seed", t.seed},
                      {"threads", t.threads},
                      {"precision", t.precision},
-                     {"max_bad_steps", t.maxBadSteps}};
+                     {"max_bad_steps", t.maxBadSteps},
+                     {"device", t.device},
+                     {"dist_timeout", t.distTimeout}};
     if (!t.initFrom.empty())
         training["init_from"] = t.initFrom;
     json j = {{"data", data}, {"tokenizer", tok}, {"model", modelJson(c.model)}, {"training", training}};

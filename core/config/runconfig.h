@@ -73,6 +73,8 @@ struct TrainingConfig {
     // Continued pretraining: start from this checkpoint, run or Hugging Face GPT-2 folder
     // (its architecture and tokenizer replace the model and tokenizer sections).
     std::string initFrom;
+    std::string device = "auto";      // "auto" (cuda when available, else cpu), "cpu", "cuda"
+    double distTimeout = 30.0;        // seconds a rank waits for the others (data-parallel runs)
 };
 
 struct RunConfig {

@@ -53,9 +53,11 @@ std::vector<int64_t> BatchSampler::next(std::size_t length, int blockSize, int b
 }
 
 void BatchSampler::nextBatch(const std::vector<int32_t> &tokens, int blockSize, int batchSize,
-                             std::vector<int64_t> &x, std::vector<int64_t> &y)
+                             std::vector<int64_t> &x, std::vector<int64_t> &y, int part, int parts)
 {
-    const auto starts = next(tokens.size(), blockSize, batchSize);
+    const auto all = next(tokens.size(), blockSize, batchSize * parts);
+    const std::vector<int64_t> starts(all.begin() + static_cast<std::ptrdiff_t>(part) * batchSize,
+                                      all.begin() + static_cast<std::ptrdiff_t>(part + 1) * batchSize);
     x.resize(static_cast<std::size_t>(batchSize) * blockSize);
     y.resize(x.size());
     for (int b = 0; b < batchSize; ++b) {

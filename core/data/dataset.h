@@ -39,9 +39,12 @@ public:
     explicit BatchSampler(uint64_t seed = 1337);
     // batch start offsets, each uniform in [0, length - blockSize - 1]
     std::vector<int64_t> next(std::size_t length, int blockSize, int batchSize);
-    // Fills x and y (batchSize * blockSize each, row-major) from tokens.
+    // Fills x and y (batchSize * blockSize each, row-major) from tokens. With parts > 1 the
+    // sampler draws the whole batch of parts * batchSize rows and keeps rows
+    // [part * batchSize, (part + 1) * batchSize): data-parallel rank `part` of `parts` gets its
+    // share of the batch one process would draw, and every rank's sampler stays in step.
     void nextBatch(const std::vector<int32_t> &tokens, int blockSize, int batchSize,
-                   std::vector<int64_t> &x, std::vector<int64_t> &y);
+                   std::vector<int64_t> &x, std::vector<int64_t> &y, int part = 0, int parts = 1);
 
     std::string state() const;
     Status setState(const std::string &state);

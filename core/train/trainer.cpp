@@ -2,11 +2,13 @@
 
 #include "data/corpus.h"
 #include "data/dataset.h"
+#include "dist/processgroup.h"
 #include "engine/generator.h"
 #include "io/checkpoint_p.h"
 #include "model/languagemodel.h"
 #include "model/network_p.h"
 #include "train/autocast_p.h"
+#include "train/dataparallel_p.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -46,12 +48,13 @@ std::string dumpJson(const json &j)
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-int resolveThreads(int threads)
+// 0 = all cores, shared among the ranks on this machine.
+int resolveThreads(int threads, int localRanks)
 {
     if (threads > 0)
         return threads;
     const unsigned hw = std::thread::hardware_concurrency();
-    return hw == 0 ? 1 : static_cast<int>(hw);
+    return std::max(1, (hw == 0 ? 1 : static_cast<int>(hw)) / std::max(1, localRanks));
 }
 
 } // namespace
@@ -80,11 +83,23 @@ struct Trainer::Impl {
 
     bool needsInitialEval = false;
 
+    // Data parallelism (core/dist): null for a single process.
+    std::shared_ptr<ProcessGroup> group;
+    GradientAverager averager;
+    const std::atomic_bool *cancel = nullptr; // run()'s flag, carried to every rank in the all-reduce
+    bool interrupted = false;
+    int rank() const { return group ? group->rank() : 0; }
+    int ranks() const { return group ? group->worldSize() : 1; }
+    bool writer() const { return rank() == 0; } // rank 0 alone writes the run directory
+    Status joinRanks();
+
     bool bf16() const { return config.training.precision == "bf16"; }
     Status prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir);
 
     void writeMetric(const json &j)
     {
+        if (!writer())
+            return;
         metrics << dumpJson(j) << '\n';
         metrics.flush();
     }
@@ -118,7 +133,7 @@ struct Trainer::Impl {
     {
         const int B = config.training.batchSize, T = config.model.blockSize;
         std::vector<int64_t> x, y;
-        sampler.nextBatch(tokens, T, B, x, y);
+        sampler.nextBatch(tokens, T, B, x, y, rank(), ranks());
         torch::Tensor logits;
         {
             AutocastScope autocast(bf16());
@@ -130,22 +145,38 @@ struct Trainer::Impl {
     }
 };
 
+// Every rank starts from rank 0's parameters, on the same corpus.
+Status Trainer::Impl::joinRanks()
+{
+    if (!group)
+        return {};
+    if (Status s = checkSameData(*group, dataFingerprint); !s)
+        return s;
+    std::vector<torch::Tensor> ps;
+    for (auto &[n, p] : params)
+        ps.push_back(p);
+    return broadcastParameters(*group, ps);
+}
+
 Trainer::Trainer() : m_impl(std::make_unique<Impl>()) {}
 Trainer::~Trainer() = default;
 
 Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const std::string &runDir,
-                                                 const ProgressFn &tokenizerProgress)
+                                                 const ProgressFn &tokenizerProgress,
+                                                 std::shared_ptr<ProcessGroup> group)
 {
     if (Status v = validate(config); !v)
         return makeError(v.error());
     std::error_code ec;
-    if (fs::exists(fs::path(runDir) / "metrics.jsonl", ec) || fs::exists(fs::path(runDir) / "checkpoints", ec))
+    const bool writer = !group || group->rank() == 0; // the other ranks may see rank 0's new files
+    if (writer && (fs::exists(fs::path(runDir) / "metrics.jsonl", ec) || fs::exists(fs::path(runDir) / "checkpoints", ec)))
         return makeError(runDir + " already holds a run; continue it with --resume " + runDir +
                          " or choose another --out directory");
     std::unique_ptr<Trainer> t(new Trainer());
     auto &d = *t->m_impl;
     d.config = config;
     d.runDir = runDir;
+    d.group = std::move(group);
     try {
         std::optional<LanguageModel> base; // continued pretraining (training.init_from)
         if (!config.training.initFrom.empty()) {
@@ -175,8 +206,14 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const 
                 to[i].second.copy_(from[i].second);
         }
         d.buildOptimizer();
-        // Dropout draws from the global generator; seed it as nanoGPT's torch.manual_seed.
-        torch::manual_seed(d.config.training.seed);
+        // Dropout draws from the global generator; seed it as nanoGPT's torch.manual_seed
+        // (+ rank, as nanoGPT's seed_offset, so that ranks drop different units).
+        torch::manual_seed(d.config.training.seed + static_cast<uint64_t>(d.rank()));
+        if (Status s = d.joinRanks(); !s)
+            return makeError(s.error());
+        d.needsInitialEval = true;
+        if (!d.writer())
+            return t;
         fs::create_directories(runDir, ec);
         if (ec)
             return makeError("cannot create the run directory " + runDir + ": " + ec.message());
@@ -198,7 +235,15 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const 
 Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir)
 {
     auto &d = *this;
-    d.threads = resolveThreads(d.config.training.threads);
+    // The trainer computes on the CPU; "cuda" is refused with the reason (core/dist).
+    if (d.config.training.device == "cuda") {
+        auto dev = resolveDevice("cuda");
+        if (!dev)
+            return makeError(dev.error());
+        return makeError("training.device is \"cuda\": the trainer runs on the CPU only so far; set it to \"cpu\" "
+                         "or \"auto\"");
+    }
+    d.threads = resolveThreads(d.config.training.threads, group ? group->localWorldSize() : 1);
     torch::set_num_threads(d.threads);
     auto corpus = loadCorpus(d.config.data, d.config.training.seed);
     if (!corpus)
@@ -238,7 +283,8 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
     return {};
 }
 
-Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int64_t maxSteps)
+Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int64_t maxSteps,
+                                                 std::shared_ptr<ProcessGroup> group)
 {
     auto ckpt = resolveCheckpointDir(runDir);
     if (!ckpt)
@@ -252,6 +298,7 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int6
     if (maxSteps > 0)
         d.config.training.maxSteps = maxSteps;
     d.runDir = runDir;
+    d.group = std::move(group);
     try {
         if (Status s = d.prepareData(false, {}, *ckpt); !s)
             return makeError(s.error());
@@ -293,13 +340,22 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int6
             st->exp_avg_sq(m2->second.clone());
             opt.state()[c10::guts::to_string(p.unsafeGetTensorImpl())] = std::move(st);
         }
-        auto rng = tensors->find("rng.torch_cpu");
+        // Each rank continues its own dropout stream when the checkpoint has it.
+        auto rng = tensors->find(d.rank() == 0 ? std::string("rng.torch_cpu")
+                                               : "rng.torch_cpu.rank" + std::to_string(d.rank()));
         if (rng != tensors->end()) {
             auto gen = at::detail::getDefaultCPUGenerator();
             std::lock_guard<std::mutex> lock(gen.mutex());
             gen.set_state(rng->second);
         }
+        if (rng == tensors->end() && d.rank() > 0)
+            torch::manual_seed(d.config.training.seed + static_cast<uint64_t>(d.rank()) +
+                               static_cast<uint64_t>(d.step) * 1000003u);
         d.lastCheckpointStep = d.step;
+        if (Status s = d.joinRanks(); !s)
+            return makeError(s.error());
+        if (!d.writer())
+            return t;
 
         // metrics.jsonl keeps only what the checkpoint had seen, so the resumed run appends
         // exactly what the uninterrupted one would have written.
@@ -335,6 +391,7 @@ const std::string &Trainer::runDir() const { return m_impl->runDir; }
 const LanguageModel &Trainer::model() const { return *m_impl->model; }
 int64_t Trainer::step() const { return m_impl->step; }
 bool Trainer::finished() const { return m_impl->step >= m_impl->config.training.maxSteps; }
+bool Trainer::interrupted() const { return m_impl->interrupted; }
 double Trainer::bestValLoss() const { return m_impl->bestValLoss; }
 void Trainer::injectNonFiniteLossFrom(int64_t step) { m_impl->injectNonFiniteFrom = step; }
 
@@ -348,6 +405,8 @@ TrainerSummary Trainer::summary() const
     s.vocabSize = d.tokenizer->vocabSize();
     s.corpusDescription = d.corpusDescription;
     s.threads = d.threads;
+    s.rank = d.rank();
+    s.ranks = d.ranks();
     return s;
 }
 
@@ -367,6 +426,15 @@ EvalMetrics Trainer::evaluate()
     e.trainLoss = mean(d.dataset->train());
     e.valLoss = d.dataset->hasVal() ? mean(d.dataset->val()) : std::numeric_limits<double>::quiet_NaN();
     d.net->module().train();
+    if (d.group) {
+        // Each rank measured its share of the eval batches; the loss is their mean.
+        std::vector<double> sums{e.trainLoss, d.dataset->hasVal() ? e.valLoss : 0.0};
+        if (Status s = d.group->allReduceSum(sums, "while averaging the eval losses at step " + std::to_string(d.step)); !s)
+            throw std::runtime_error(s.error());
+        e.trainLoss = sums[0] / d.ranks();
+        if (d.dataset->hasVal())
+            e.valLoss = sums[1] / d.ranks();
+    }
     const double watched = d.dataset->hasVal() ? e.valLoss : e.trainLoss;
     if (std::isfinite(watched) && watched < d.bestValLoss)
         d.bestValLoss = watched;
@@ -403,6 +471,23 @@ Result<std::string> Trainer::sample(int maxNewTokens)
 Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
 {
     auto &d = *m_impl;
+    std::vector<torch::Tensor> rankRng; // every rank's generator, so each resumes its own stream
+    if (d.group) {
+        torch::Tensor mine;
+        {
+            auto gen = at::detail::getDefaultCPUGenerator();
+            std::lock_guard<std::mutex> lock(gen.mutex());
+            mine = gen.get_state();
+        }
+        auto all = gatherStates(*d.group, mine, "while saving the checkpoint of step " + std::to_string(d.step));
+        if (!all)
+            return makeError(all.error());
+        rankRng = std::move(*all);
+        if (!d.writer()) {
+            d.lastCheckpointStep = d.step;
+            return {};
+        }
+    }
     const std::string name = "step-" + std::to_string(d.step);
     const std::string dir = (fs::path(d.runDir) / "checkpoints" / name).string();
     Status s = writeDirectoryAtomically(dir, [&](const std::string &tmp) -> Status {
@@ -432,6 +517,8 @@ Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
             std::lock_guard<std::mutex> lock(gen.mutex());
             state.emplace_back("rng.torch_cpu", gen.get_state());
         }
+        for (std::size_t r = 1; r < rankRng.size(); ++r)
+            state.emplace_back("rng.torch_cpu.rank" + std::to_string(r), rankRng[r]);
         if (Status w = saveTensors(tmp + "/trainer_state.safetensors", state); !w)
             return w;
         json j = {{"format", "lmwb-trainer-state"},
@@ -443,7 +530,8 @@ Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
                   {"eval_sampler", d.evalSampler.state()},
                   {"adam_steps", steps},
                   {"data_fingerprint", std::to_string(d.dataFingerprint)},
-                  {"threads", d.threads}};
+                  {"threads", d.threads},
+                  {"ranks", d.ranks()}};
         std::ofstream out(tmp + "/trainer_state.json");
         out << j.dump(2) << '\n';
         if (!out)
@@ -490,7 +578,7 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         double lossSum = 0.0;
         std::vector<int64_t> x, y;
         for (int micro = 0; micro < t.gradientAccumulationSteps; ++micro) {
-            d.trainSampler.nextBatch(d.dataset->train(), T, B, x, y);
+            d.trainSampler.nextBatch(d.dataset->train(), T, B, x, y, d.rank(), d.ranks());
             torch::Tensor logits;
             {
                 AutocastScope autocast(d.bf16());
@@ -503,11 +591,24 @@ Status Trainer::advance(const TrainerCallbacks &cb)
             (loss / t.gradientAccumulationSteps).backward();
             lossSum += loss.item<double>();
         }
-        const double trainLoss = lossSum / t.gradientAccumulationSteps;
+        double trainLoss = lossSum / t.gradientAccumulationSteps;
         std::vector<torch::Tensor> ps;
         ps.reserve(d.params.size());
         for (auto &[n, p] : d.params)
             ps.push_back(p);
+        if (d.group) {
+            // Average the accumulated gradients over the ranks before clipping and the step;
+            // the loss and every rank's cancel flag travel in the same all-reduce, so all ranks
+            // skip, stop and report alike.
+            std::vector<double> extras{trainLoss, d.cancel && d.cancel->load() ? 1.0 : 0.0};
+            if (Status s = d.averager.average(*d.group, ps, extras,
+                                              "while averaging gradients at step " + std::to_string(d.step + 1));
+                !s)
+                return s;
+            trainLoss = extras[0] / d.ranks();
+            if (extras[1] > 0)
+                d.interrupted = true;
+        }
         double gradNorm;
         if (t.gradClip > 0.0) {
             gradNorm = torch::nn::utils::clip_grad_norm_(ps, t.gradClip);
@@ -528,7 +629,7 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         d.optimizer->zero_grad();
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         ++d.step;
-        const int64_t tokens = static_cast<int64_t>(B) * T * t.gradientAccumulationSteps;
+        const int64_t tokens = static_cast<int64_t>(B) * T * t.gradientAccumulationSteps * d.ranks();
         d.tokensSeen += tokens;
 
         StepMetrics m;
@@ -571,13 +672,13 @@ Status Trainer::advance(const TrainerCallbacks &cb)
             auto e = evaluate();
             if (cb.onEval)
                 cb.onEval(e);
-            if (t.sampleInterval == 0) {
+            if (t.sampleInterval == 0 && d.writer()) {
                 auto s = sample();
                 if (s && cb.onSample)
                     cb.onSample(d.step, *s);
             }
         }
-        if (t.sampleInterval > 0 && d.step % t.sampleInterval == 0) {
+        if (t.sampleInterval > 0 && d.step % t.sampleInterval == 0 && d.writer()) {
             auto s = sample();
             if (s && cb.onSample)
                 cb.onSample(d.step, *s);
@@ -595,7 +696,17 @@ Status Trainer::advance(const TrainerCallbacks &cb)
 Status Trainer::run(const TrainerCallbacks &cb, int64_t stopAfter, const std::atomic_bool *cancel)
 {
     auto &d = *m_impl;
-    while (!finished() && !(stopAfter > 0 && d.step >= stopAfter) && !(cancel && cancel->load())) {
+    d.cancel = cancel;
+    d.interrupted = false;
+    // With ranks, a cancel takes effect after the step whose all-reduce carried it, on all
+    // ranks at once; alone, before the next step.
+    auto stop = [&] {
+        if (d.group)
+            return d.interrupted;
+        d.interrupted = cancel && cancel->load();
+        return d.interrupted;
+    };
+    while (!finished() && !(stopAfter > 0 && d.step >= stopAfter) && !stop()) {
         if (Status s = advance(cb); !s)
             return s;
     }

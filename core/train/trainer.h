@@ -25,6 +25,7 @@
 namespace lmwb::core {
 
 class LanguageModel;
+class ProcessGroup;
 
 struct StepMetrics {
     int64_t step = 0;          // the number of optimizer steps done, this one included
@@ -59,6 +60,8 @@ struct TrainerSummary {
     int32_t vocabSize = 0;
     std::string corpusDescription;
     int threads = 0;
+    int rank = 0;              // data-parallel rank of this process
+    int ranks = 1;             // data-parallel processes (1 without a process group)
 };
 
 class Trainer {
@@ -66,11 +69,18 @@ public:
     ~Trainer();
 
     // A new run in runDir (created; refused if it already holds a run).
+    // With a process group, every rank calls this with the same config: each trains on its
+    // share of every batch (batch_size rows per rank), gradients are averaged across ranks
+    // before each optimizer step, eval losses are averaged across ranks, and rank 0 alone
+    // writes the run directory (metrics, samples, checkpoints).
     static Result<std::unique_ptr<Trainer>> create(const RunConfig &config, const std::string &runDir,
-                                                   const ProgressFn &tokenizerProgress = {});
+                                                   const ProgressFn &tokenizerProgress = {},
+                                                   std::shared_ptr<ProcessGroup> group = {});
     // Continues the run in runDir from its latest checkpoint. maxSteps > 0 replaces the
-    // config's max_steps (the schedule keeps lr_decay_steps).
-    static Result<std::unique_ptr<Trainer>> resume(const std::string &runDir, int64_t maxSteps = 0);
+    // config's max_steps (the schedule keeps lr_decay_steps). Every rank reads the same
+    // checkpoint.
+    static Result<std::unique_ptr<Trainer>> resume(const std::string &runDir, int64_t maxSteps = 0,
+                                                   std::shared_ptr<ProcessGroup> group = {});
 
     const RunConfig &config() const;
     const std::string &runDir() const;
@@ -78,6 +88,7 @@ public:
     const LanguageModel &model() const;
     int64_t step() const;          // optimizer steps done
     bool finished() const;         // step() >= max_steps
+    bool interrupted() const;      // run() stopped on a cancel flag (of any rank)
     double bestValLoss() const;
 
     // One iteration of the loop: a training step, then the eval, sample and checkpoint that

@@ -27,6 +27,8 @@ private slots:
         QCOMPARE(c->training.beta2, 0.99);
         QCOMPARE(c->training.warmupSteps, int64_t(100));
         QCOMPARE(c->data.valFraction, 0.1);
+        QCOMPARE(c->training.device, std::string("auto"));
+        QCOMPARE(c->training.distTimeout, 30.0);
     }
 
     void roundTrip()
@@ -36,7 +38,8 @@ private slots:
           "tokenizer": {"kind": "spm-unigram", "vocab_size": 2000, "character_coverage": 0.9995},
           "model": {"arch": "lstm", "n_layer": 2, "n_head": 1, "n_embd": 96, "block_size": 32, "dropout": 0.1, "bias": true},
           "training": {"max_steps": 77, "batch_size": 3, "learning_rate": 0.003, "min_lr": 0.0003, "seed": 42,
-                       "precision": "bf16", "threads": 1, "gradient_accumulation_steps": 2}
+                       "precision": "bf16", "threads": 1, "gradient_accumulation_steps": 2,
+                       "device": "cpu", "dist_timeout": 7.5}
         })";
         auto a = parseRunConfig(json);
         QVERIFY2(a.ok(), a.ok() ? "" : a.error().c_str());
@@ -50,6 +53,8 @@ private slots:
         QCOMPARE(b->training.gradientAccumulationSteps, 2);
         QCOMPARE(b->data.format, std::string("fortune"));
         QCOMPARE(b->training.seed, uint64_t(42));
+        QCOMPARE(b->training.device, std::string("cpu"));
+        QCOMPARE(b->training.distTimeout, 7.5);
     }
 
     void relativePathsResolveAgainstTheConfigFolder()
@@ -75,6 +80,10 @@ private slots:
         QTest::addRow("zero batch") << "{" + ok + R"(, "training": {"batch_size": 0}})" << "training.batch_size must be between 1";
         QTest::addRow("bad kind") << "{" + ok + R"(, "tokenizer": {"kind": "word"}})" << "tokenizer.kind must be one of";
         QTest::addRow("bad precision") << "{" + ok + R"(, "training": {"precision": "fp16"}})" << "training.precision must be one of";
+        QTest::addRow("bad device") << "{" + ok + R"(, "training": {"device": "gpu"}})" << "training.device must be one of";
+        QTest::addRow("device not string") << "{" + ok + R"(, "training": {"device": 1}})" << "training.device must be one of";
+        QTest::addRow("dist timeout zero") << "{" + ok + R"(, "training": {"dist_timeout": 0}})" << "training.dist_timeout must be >= 1";
+        QTest::addRow("dist timeout text") << "{" + ok + R"(, "training": {"dist_timeout": "30s"}})" << "training.dist_timeout must be a number";
         QTest::addRow("heads divide width") << "{" + ok + R"(, "model": {"n_head": 3, "n_embd": 128}})" << "divisible by model.n_head";
         QTest::addRow("min_lr above lr") << "{" + ok + R"(, "training": {"min_lr": 0.1}})" << "min_lr must not exceed";
         QTest::addRow("no data") << R"({"data": {}})" << "data.train lists no file";

@@ -188,6 +188,30 @@ private slots:
         QVERIFY(!d.setState("garbage").ok());
     }
 
+    // Data-parallel ranks: rank r of N takes rows [r*B, (r+1)*B) of the batch of N*B rows one
+    // process draws, and every rank's sampler stays at the same point of the stream.
+    void ranksSplitTheBatchOneProcessDraws()
+    {
+        std::vector<int32_t> tokens(500);
+        for (int i = 0; i < 500; ++i)
+            tokens[i] = i;
+        BatchSampler whole(7), rank0(7), rank1(7);
+        std::vector<int64_t> xw, yw, x0, y0, x1, y1;
+        for (int step = 0; step < 3; ++step) {
+            whole.nextBatch(tokens, 8, 6, xw, yw);
+            rank0.nextBatch(tokens, 8, 3, x0, y0, 0, 2);
+            rank1.nextBatch(tokens, 8, 3, x1, y1, 1, 2);
+            std::vector<int64_t> x = x0, y = y0;
+            x.insert(x.end(), x1.begin(), x1.end());
+            y.insert(y.end(), y1.begin(), y1.end());
+            QCOMPARE(x, xw);
+            QCOMPARE(y, yw);
+            QVERIFY(x0 != x1);
+        }
+        QCOMPARE(rank0.state(), whole.state());
+        QCOMPARE(rank1.state(), whole.state());
+    }
+
     void sampleCorporaAreListed()
     {
         const auto samples = sampleCorpora();
