@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 
+#include "gui/teaching.h"
 #include "runbrowser.h"
 #include "session/session.h"
 #include "trainingmonitor.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     buildMenus();
     buildStatusBar();
     connectSession();
+    m_teaching = new Teaching(this);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))

@@ -25,6 +25,7 @@ class TrainingMonitor;
 namespace lmwb::app {
 
 class Session;
+class Teaching;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,6 +52,8 @@ public:
     // The wizard of the last "New training run" (null when closed).
     widgets::TrainingWizard *wizard() const { return m_wizard; }
     void showWizard();
+    // Teaching mode: the Teach tab, lessons, presentation mode (teaching.h).
+    Teaching *teaching() const { return m_teaching; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +83,7 @@ private:
 
     QThread *m_thread = nullptr;
     Session *m_session = nullptr;
+    Teaching *m_teaching = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;

@@ -1,14 +1,19 @@
 // Renders the README screenshots from the real window, offscreen:
 //   wizard-data.png, wizard-model.png  the training wizard on the Tang poems
 //   monitor.png                        the monitor mid-training (a live run, not a mock-up)
+//   teach-architecture.png, teach-formulas.png, teach-lens.png
+//                                      the Teach tab on a tiny model trained on the additions
 //
-//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
 #include "gui/gui.h"
 #include "gui/mainwindow.h"
+#include "gui/teaching.h"
 #include "session/session.h"
+#include "architectureview.h"
+#include "teachtab.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
 #include "wizarddatapage.h"
@@ -16,6 +21,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,20 +41,62 @@ bool save(QWidget *w, const QString &path)
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
+
+// The Teach tab: a small GPT trained for a few hundred steps on the synthetic additions,
+// its architecture with the second layer's attention block selected, the formulas with the
+// numbers of one head at the last token, and the logit lens.
+bool teachScreenshots(app::MainWindow &window, const QString &out, const QString &workspace)
+{
+    const QString config = QStringLiteral(
+        "{\"data\": {\"format\": \"synthetic\"}, \"tokenizer\": {\"kind\": \"char\"},"
+        " \"model\": {\"n_layer\": 2, \"n_head\": 4, \"n_embd\": 64, \"block_size\": 16},"
+        " \"training\": {\"max_steps\": 800, \"batch_size\": 32, \"learning_rate\": 0.003, \"min_lr\": 0.0003,"
+        " \"warmup_steps\": 50, \"lr_decay_steps\": 800, \"eval_interval\": 200, \"checkpoint_interval\": 800}}");
+    const QString runDir = QDir(workspace).filePath(QStringLiteral("addition-tiny"));
+    window.startTraining(config, runDir);
+    if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 600000))
+        return false;
+    auto *tab = window.teaching()->tab();
+    window.tabs()->setCurrentWidget(tab);
+    tab->setPrompt(QStringLiteral("12+34="));
+    window.teaching()->loadCurrentRun();
+    if (!QTest::qWaitFor([&] { return !tab->snapshot().blocks.isEmpty() && tab->snapshot().layer == 0; }, 60000))
+        return false;
+    tab->setLayer(1);
+    tab->setHead(2);
+    tab->requestNow();
+    if (!QTest::qWaitFor([&] { return tab->snapshot().layer == 1 && tab->snapshot().head == 2; }, 60000))
+        return false;
+    QTest::qWait(300);
+    const int attn = tab->snapshot().blockIndex(QStringLiteral("h.1.attn"));
+    tab->architecture()->selectBlock(attn);
+    tab->stepTo(attn);
+    QTest::qWait(300);
+    bool ok = save(&window, out + "/teach-architecture.png");
+    tab->views()->setCurrentIndex(1);
+    QTest::qWait(300);
+    ok = save(tab, out + "/teach-formulas.png") && ok;
+    tab->views()->setCurrentIndex(2);
+    QTest::qWait(300);
+    ok = save(tab, out + "/teach-lens.png") && ok;
+    return ok;
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: lmwb-screenshots OUT_DIR [STEPS]\n");
+        std::fprintf(stderr, "usage: lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]\n");
         return 2;
     }
-    const QString out = QString::fromLocal8Bit(argv[1]);
-    const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
+    QStringList args = QCoreApplication::arguments().mid(1);
+    args.removeAll(QStringLiteral("--teach-only"));
+    const QString out = args.value(0);
+    const int steps = args.size() > 1 ? args[1].toInt() : 600;
     QDir().mkpath(out);
-    if (argc > 3)
-        app::installTranslators(app, QString::fromLocal8Bit(argv[3]));
+    if (args.size() > 2)
+        app::installTranslators(app, args[2]);
     QCoreApplication::setOrganizationName("lmwb-screenshots");
     qputenv("LMWB_NO_DIALOGS", "1");
     QFont font = QApplication::font();
@@ -59,6 +108,11 @@ int main(int argc, char **argv)
     window.setWorkspace(ws.path());
     window.resize(1600, 960);
     window.show();
+    if (QCoreApplication::arguments().contains(QStringLiteral("--teach-only"))) {
+        const bool ok = teachScreenshots(window, out, ws.path());
+        window.close();
+        return ok ? 0 : 1;
+    }
 
     window.showWizard();
     widgets::TrainingWizard *wizard = window.wizard();
@@ -93,6 +147,12 @@ int main(int argc, char **argv)
     const bool reached = QTest::qWaitFor([&] { return window.monitor()->trainPointCount() >= steps; }, 600000);
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
+    QMetaObject::invokeMethod(window.session(), &app::Session::stop, Qt::QueuedConnection);
+    QTest::qWaitFor([&] {
+        const auto st = window.trainingState();
+        return st == widgets::TrainingState::Idle || st == widgets::TrainingState::Finished;
+    }, 60000);
+    const bool teach = teachScreenshots(window, out, ws.path());
     window.close();
-    return reached ? 0 : 1;
+    return reached && teach ? 0 : 1;
 }
