@@ -166,10 +166,19 @@ void Teaching::registerLessonVerbs()
         const auto s = m_window->trainingState();
         if (s == widgets::TrainingState::Running || s == widgets::TrainingState::Paused)
             return tr("a run is already in progress; stop it first");
+        QJsonObject config = cfg.toObject();
+        // LMWB_LESSON_MAX_STEPS shortens the lessons' runs (tests, a slow classroom machine).
+        if (const int cap = qEnvironmentVariableIntValue("LMWB_LESSON_MAX_STEPS"); cap > 0) {
+            QJsonObject t = config.value(QStringLiteral("training")).toObject();
+            for (const char *key : {"max_steps", "lr_decay_steps", "eval_interval", "checkpoint_interval"})
+                if (t.value(QLatin1String(key)).toInt(cap) > cap)
+                    t[QLatin1String(key)] = cap;
+            config[QStringLiteral("training")] = t;
+        }
         const QString name = a.value(QStringLiteral("run")).toString(QStringLiteral("lesson"));
         const QString dir = QDir(m_window->workspace())
                                 .filePath(name + QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss")));
-        m_window->startTraining(QString::fromUtf8(QJsonDocument(cfg.toObject()).toJson()), dir);
+        m_window->startTraining(QString::fromUtf8(QJsonDocument(config).toJson()), dir);
         return {};
     });
     // {"wizard": "open" | "next" | "close"}

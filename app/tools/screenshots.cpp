@@ -50,23 +50,29 @@ bool teachScreenshots(app::MainWindow &window, const QString &out, const QString
     const QString config = QStringLiteral(
         "{\"data\": {\"format\": \"synthetic\"}, \"tokenizer\": {\"kind\": \"char\"},"
         " \"model\": {\"n_layer\": 2, \"n_head\": 4, \"n_embd\": 64, \"block_size\": 16},"
-        " \"training\": {\"max_steps\": 800, \"batch_size\": 32, \"learning_rate\": 0.003, \"min_lr\": 0.0003,"
-        " \"warmup_steps\": 50, \"lr_decay_steps\": 800, \"eval_interval\": 200, \"checkpoint_interval\": 800}}");
+        " \"training\": {\"max_steps\": 500, \"batch_size\": 16, \"learning_rate\": 0.003, \"min_lr\": 0.0003,"
+        " \"warmup_steps\": 50, \"lr_decay_steps\": 500, \"eval_interval\": 100, \"checkpoint_interval\": 500}}");
     const QString runDir = QDir(workspace).filePath(QStringLiteral("addition-tiny"));
     window.startTraining(config, runDir);
-    if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 600000))
+    if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 1800000)) {
+        std::fprintf(stderr, "the teaching run did not finish: %s\n", qPrintable(window.lastError()));
         return false;
+    }
     auto *tab = window.teaching()->tab();
     window.tabs()->setCurrentWidget(tab);
     tab->setPrompt(QStringLiteral("12+34="));
     window.teaching()->loadCurrentRun();
-    if (!QTest::qWaitFor([&] { return !tab->snapshot().blocks.isEmpty() && tab->snapshot().layer == 0; }, 60000))
+    if (!QTest::qWaitFor([&] { return !tab->snapshot().blocks.isEmpty(); }, 120000)) {
+        std::fprintf(stderr, "the Teach tab shows no model: %s\n", qPrintable(tab->statusText()));
         return false;
+    }
     tab->setLayer(1);
     tab->setHead(2);
     tab->requestNow();
-    if (!QTest::qWaitFor([&] { return tab->snapshot().layer == 1 && tab->snapshot().head == 2; }, 60000))
+    if (!QTest::qWaitFor([&] { return tab->snapshot().layer == 1 && tab->snapshot().head == 2; }, 120000)) {
+        std::fprintf(stderr, "the Teach tab did not show layer 1, head 2: %s\n", qPrintable(tab->statusText()));
         return false;
+    }
     QTest::qWait(300);
     const int attn = tab->snapshot().blockIndex(QStringLiteral("h.1.attn"));
     tab->architecture()->selectBlock(attn);

@@ -3,9 +3,8 @@
 // and parameter counts of several configurations (they sum to the model's total) and its
 // blocks are clickable; the formula panel's softmax row is the captured attention row;
 // presentation mode changes the fonts of every view and hides advanced controls; a
-// classroom profile locks controls; the built-in lessons run from the first step to the
-// last and leave the state each step declares; the transformer-against-LSTM action trains
-// both at about the same size.
+// classroom profile locks controls; lessons parse and report their problems; the LSTM is
+// sized to the transformer's parameter count. (Lessons that train: tst_lessons.)
 
 #include "architectureview.h"
 #include "blockdetails.h"
@@ -387,64 +386,6 @@ private slots:
         QCOMPARE(all.last().steps[0].text("en"), QString("b"));
     }
 
-    void lessonRunsFirstToLast_data()
-    {
-        QTest::addColumn<QString>("id");
-        QTest::newRow("tokenizer") << "tokenizer";
-        QTest::newRow("learn-to-add") << "learn-to-add";
-    }
-
-    void lessonRunsFirstToLast()
-    {
-        QFETCH(QString, id);
-        app::MainWindow window;
-        window.setWorkspace(m_dir.filePath("ws-lesson-" + id));
-        window.resize(1300, 850);
-        window.show();
-        auto *panel = window.teaching()->lessons();
-        QVERIFY(panel->startLesson(id));
-        const int steps = panel->lessons()[panel->currentLesson()].steps.size();
-        for (int i = 0; i < steps; ++i) {
-            if (i > 0)
-                QTest::mouseClick(panel->findChild<QPushButton *>("lessonNext"), Qt::LeftButton);
-            QCOMPARE(panel->currentStep(), i);
-            QVERIFY2(panel->lastProblems().isEmpty(),
-                     qPrintable(QString("step %1: %2").arg(i + 1).arg(panel->lastProblems().join("; "))));
-            QTRY_VERIFY2_WITH_TIMEOUT(panel->unmet().isEmpty(),
-                                      qPrintable(QString("step %1 (%2): %3")
-                                                     .arg(i + 1)
-                                                     .arg(panel->stepTitle(), panel->unmet().join("; "))),
-                                      180000);
-        }
-        QVERIFY(!panel->findChild<QPushButton *>("lessonNext")->isEnabled());
-        if (id == "learn-to-add") {
-            QVERIFY(window.teaching()->tab()->hasModel());
-            QCOMPARE(window.teaching()->tab()->snapshot().nLayer, 2);
-            QCOMPARE(window.teaching()->tab()->snapshot().layer, 1);
-            QCOMPARE(window.teaching()->tab()->property("shownLayer").toInt(), 1);
-        }
-        if (window.wizard())
-            window.wizard()->close();
-    }
-
-    void lessonOnMissingControlsSaysWhich()
-    {
-        // "Temperature and top-p" drives the Playground's controls; where they are not
-        // built the lesson says which control is missing instead of failing silently.
-        app::MainWindow window;
-        window.setWorkspace(m_dir.filePath("ws-lesson-temp"));
-        window.show();
-        auto *panel = window.teaching()->lessons();
-        QVERIFY(panel->startLesson("temperature-top-p"));
-        QVERIFY(panel->lastProblems().isEmpty()); // the Playground tab exists
-        panel->next();
-        const QString problems = panel->lastProblems().join("; ");
-        if (!window.findChild<QWidget *>("playgroundTemperature"))
-            QVERIFY2(problems.contains("playgroundTemperature"), qPrintable(problems));
-        else
-            QVERIFY2(problems.isEmpty(), qPrintable(problems));
-    }
-
     void lstmWidthMatchesTheParameterCount()
     {
         for (qint64 p : {20000LL, 105000LL, 800000LL}) {
@@ -459,33 +400,6 @@ private slots:
         QCOMPARE(app::lstmParameters(24, s.vocabSize, 2), s.parameterCount);
     }
 
-    void transformerAgainstLstm()
-    {
-        app::MainWindow window;
-        window.setWorkspace(m_dir.filePath("ws-compare"));
-        window.show();
-        auto *cmp = window.teaching()->comparison();
-        QSignalSpy done(cmp, &app::ArchComparison::done);
-        QJsonObject cfg = app::ArchComparison::defaultConfig(30);
-        QJsonObject model = cfg["model"].toObject();
-        model["n_embd"] = 32;
-        model["n_head"] = 2;
-        cfg["model"] = model;
-        cmp->start(cfg, window.workspace());
-        QVERIFY(done.wait(240000));
-        QVERIFY(QFileInfo::exists(cmp->gptRun() + "/latest"));
-        QVERIFY(QFileInfo::exists(cmp->lstmRun() + "/latest"));
-        const double ratio = double(cmp->lstmParametersPlanned()) / cmp->gptParameters();
-        QVERIFY2(ratio > 0.95 && ratio < 1.05, qPrintable(QString::number(ratio)));
-        const auto lstm = inspect(cmp->lstmRun(), "1+2=", -1, 0, 0);
-        QVERIFY(lstm.lstm);
-        QCOMPARE(lstm.parameterCount, cmp->lstmParametersPlanned());
-        auto *dialog = window.findChild<QDialog *>("archCompareDialog");
-        QVERIFY(dialog);
-        QVERIFY(dialog->findChild<QTextBrowser *>("archCompareText")->toPlainText().contains("LSTM"));
-        QCOMPARE(window.currentRun(), cmp->lstmRun());
-        dialog->close();
-    }
 };
 
 QTEST_MAIN(TestTeach)
