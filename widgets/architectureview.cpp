@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -92,11 +93,24 @@ QString ArchitectureView::blockText(const QString &name) const
     return {};
 }
 
-QSize ArchitectureView::sizeHint() const { return m_size; }
-
-QString ArchitectureView::shapeText(const TeachBlock &b) const
+int ArchitectureView::minimumDiagramWidth() const
 {
-    QString s = dims(b.activationShape);
+    return qMax(440, QFontMetrics(font()).horizontalAdvance(QLatin1Char('M')) * 34);
+}
+
+QSize ArchitectureView::sizeHint() const { return QSize(minimumDiagramWidth(), m_size.height()); }
+
+void ArchitectureView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_size.width() != qMax(width(), minimumDiagramWidth()))
+        layout(); // the boxes take the width they are given
+}
+
+QString ArchitectureView::shapeText(const TeachBlock &b, const QString &prefix) const
+{
+    // An embedding table gets its own line above what it outputs for the prompt.
+    QString s = prefix.isEmpty() ? dims(b.activationShape) : prefix + QStringLiteral("\n→ ") + dims(b.activationShape);
     if (b.parameters > 0)
         s += tr(" · %1 params").arg(QLocale().toString(b.parameters));
     else if (!b.note.isEmpty())
@@ -126,8 +140,11 @@ void ArchitectureView::layout()
     const QFontMetrics fm(font());
     const int line = fm.height();
     const int boxH = 2 * line + 12, addH = line + 10, gap = line + 4;
-    const int width = qMax(440, fm.horizontalAdvance(QLatin1Char('M')) * 34);
-    const int margin = line, x = margin + 2 * line, w = width - x - margin;
+    const int width = qMax(this->width(), minimumDiagramWidth());
+    const int margin = line;
+    // Boxes no wider than reads well, centred in what the view is given.
+    const int w = qMin(width - 3 * line - margin, fm.horizontalAdvance(QLatin1Char('M')) * 44);
+    const int x = qMax(margin + 2 * line, (width - w) / 2 + line);
     int y = margin;
     auto idx = [&](const QString &name) { return m_snap.blockIndex(name); };
     auto chain = [&](int from) {
@@ -149,12 +166,14 @@ void ArchitectureView::layout()
     if (!m_snap.lstm) {
         const int half = (w - line) / 2;
         int yy = y;
-        addNode(idx(QStringLiteral("wte")), tr("Token embedding wte  %1×%2").arg(V).arg(C),
-                shapeText(m_snap.blocks[idx(QStringLiteral("wte"))]), x, yy, half, boxH);
+        addNode(idx(QStringLiteral("wte")), tr("Token embedding"),
+                shapeText(m_snap.blocks[idx(QStringLiteral("wte"))], QStringLiteral("wte %1×%2").arg(V).arg(C)), x, yy,
+                half, boxH + line);
         m_edges << qMakePair(last, int(m_nodes.size()) - 1);
         yy = y;
-        addNode(idx(QStringLiteral("wpe")), tr("Position embedding wpe  %1×%2").arg(m_snap.blockSize).arg(C),
-                shapeText(m_snap.blocks[idx(QStringLiteral("wpe"))]), x + half + line, yy, w - half - line, boxH);
+        addNode(idx(QStringLiteral("wpe")), tr("Position embedding"),
+                shapeText(m_snap.blocks[idx(QStringLiteral("wpe"))], QStringLiteral("wpe %1×%2").arg(m_snap.blockSize).arg(C)),
+                x + half + line, yy, w - half - line, boxH + line);
         m_edges << qMakePair(last, int(m_nodes.size()) - 1);
         y = yy + gap;
         addNode(idx(QStringLiteral("embed")), tr("+  token + position"), QString(), x, y, w, addH);
@@ -165,7 +184,7 @@ void ArchitectureView::layout()
 
         // The transformer block, drawn once for the chosen layer, "× N".
         const int top = y - line;
-        y += line / 2;
+        y += line;
         const QString p = QStringLiteral("h.%1.").arg(m_layer);
         const int hs = m_snap.nHead > 0 ? C / m_snap.nHead : 0;
         struct Row {
@@ -174,7 +193,7 @@ void ArchitectureView::layout()
         };
         const QVector<Row> rows = {
             {"ln_1", tr("LayerNorm ln_1")},
-            {"attn", tr("Multi-head self-attention: %1 heads × d_k %2").arg(m_snap.nHead).arg(hs)},
+            {"attn", tr("Self-attention: %1 heads × d_k %2").arg(m_snap.nHead).arg(hs)},
             {"add_1", tr("+  residual")},
             {"ln_2", tr("LayerNorm ln_2")},
             {"mlp", tr("MLP  %1 → %2 → %1, GELU").arg(C).arg(4 * C)},
@@ -196,11 +215,12 @@ void ArchitectureView::layout()
             y += gap;
         }
         m_group = QRect(x - line / 2, top, w + line, y - top - gap + line);
-        m_groupTitle = tr("Transformer block × %1  (showing layer %2)").arg(m_snap.nLayer).arg(m_layer);
+        m_groupTitle = tr("Block × %1 · layer %2").arg(m_snap.nLayer).arg(m_layer);
         y = m_group.bottom() + gap;
     } else {
-        addNode(idx(QStringLiteral("wte")), tr("Token embedding wte  %1×%2").arg(V).arg(C),
-                shapeText(m_snap.blocks[idx(QStringLiteral("wte"))]), x, y, w, boxH);
+        addNode(idx(QStringLiteral("wte")), tr("Token embedding"),
+                shapeText(m_snap.blocks[idx(QStringLiteral("wte"))], QStringLiteral("wte %1×%2").arg(V).arg(C)), x, y, w,
+                boxH + line);
         chain(last);
         last = m_nodes.size() - 1;
         y += gap + line;
@@ -215,7 +235,7 @@ void ArchitectureView::layout()
             y += gap;
         }
         m_group = QRect(x - line / 2, top, w + line, y - top - gap + line);
-        m_groupTitle = tr("Recurrent stack: %1 layers, hidden size %2").arg(m_snap.nLayer).arg(C);
+        m_groupTitle = tr("LSTM × %1 · hidden %2").arg(m_snap.nLayer).arg(C);
         y = m_group.bottom() + gap;
     }
     const QVector<QPair<QString, QString>> tail = {
@@ -264,7 +284,9 @@ void ArchitectureView::paintEvent(QPaintEvent *)
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        p.drawText(m_group.adjusted(line / 2, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop, m_groupTitle);
+        // In the left half, clear of the arrow that runs down the middle.
+        const QRect titleRect(m_group.left() + line / 2, m_group.top() + 2, m_group.width() / 2 - line, line + 2);
+        p.drawText(titleRect, Qt::AlignLeft | Qt::AlignTop, QFontMetrics(bold).elidedText(m_groupTitle, Qt::ElideRight, titleRect.width()));
         p.setFont(font());
     }
 
@@ -321,7 +343,13 @@ void ArchitectureView::paintEvent(QPaintEvent *)
             p.setFont(bold);
             p.drawText(inner, Qt::AlignLeft | Qt::AlignTop, QFontMetrics(bold).elidedText(n.title, Qt::ElideRight, inner.width()));
             p.setFont(font());
-            p.drawText(inner, Qt::AlignLeft | Qt::AlignBottom, fm.elidedText(n.detail, Qt::ElideRight, inner.width()));
+            const QStringList lines = n.detail.split(QLatin1Char('\n'));
+            int y = inner.bottom() - fm.height() * int(lines.size()) + 1;
+            for (const QString &l : lines) {
+                p.drawText(QRect(inner.left(), y, inner.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                           fm.elidedText(l, Qt::ElideRight, inner.width()));
+                y += fm.height();
+            }
         }
         p.setFont(font());
     }

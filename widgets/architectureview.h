@@ -34,6 +34,7 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
+    int minimumDiagramWidth() const;
 
 signals:
     void blockClicked(int index);
@@ -42,6 +43,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Node {
@@ -53,7 +55,7 @@ private:
     };
     void layout();
     void addNode(int block, const QString &title, const QString &detail, int x, int &y, int w, int h);
-    QString shapeText(const TeachBlock &b) const;
+    QString shapeText(const TeachBlock &b, const QString &prefix = {}) const;
 
     TeachSnapshot m_snap;
     QVector<Node> m_nodes;

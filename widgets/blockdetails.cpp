@@ -94,7 +94,12 @@ BlockDetails::BlockDetails(QWidget *parent) : QWidget(parent)
     m_heat->plotLayout()->addElement(0, 1, scale);
     m_map->setColorScale(scale);
     m_heat->yAxis->setRangeReversed(true);
-    m_heat->xAxis->setLabel(tr("dimension (mod row width)"));
+    QSharedPointer<QCPAxisTickerFixed> rows(new QCPAxisTickerFixed);
+    rows->setTickStep(1.0);
+    rows->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_heat->yAxis->setTicker(rows);
+    m_heat->yAxis->setLabel(tr("row"));
+    m_heat->xAxis->setLabel(tr("dimension (row × 32 + column)"));
 
     auto *l = new QVBoxLayout(this);
     l->addWidget(m_title);

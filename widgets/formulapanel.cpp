@@ -17,7 +17,7 @@ QString num(double v, int decimals = FormulaPanel::kDecimals)
 }
 
 // The first few entries of a vector, "[0.12, -0.40, …]  (64 numbers)".
-QString vec(const QVector<float> &v, int shown = 6)
+QString vec(const QVector<float> &v, int shown = 6, bool count = true)
 {
     QStringList parts;
     for (int i = 0; i < qMin(shown, v.size()); ++i)
@@ -26,7 +26,7 @@ QString vec(const QVector<float> &v, int shown = 6)
     if (v.size() > shown)
         s += QStringLiteral(", …");
     s += QStringLiteral("]");
-    if (v.size() > shown)
+    if (count && v.size() > shown)
         s += QStringLiteral(" <small>(%1)</small>").arg(FormulaPanel::tr("%n numbers", nullptr, v.size()));
     return s;
 }
@@ -79,7 +79,9 @@ void FormulaPanel::setSnapshot(const TeachSnapshot &s)
                  .arg(s.headSize)
                  .arg(num(s.scale)) +
              QStringLiteral("</p>");
-        h += QStringLiteral("<p>q = ln_1(x) W<sub>Q</sub> = %1</p>").arg(vec(s.q));
+        h += QStringLiteral("<p>q = ln_1(x) W<sub>Q</sub> = %1; k<sub>j</sub> = ln_1(x<sub>j</sub>) W<sub>K</sub>, "
+                            "v<sub>j</sub> = ln_1(x<sub>j</sub>) W<sub>V</sub></p>")
+                 .arg(vec(s.q));
         h += QStringLiteral("<table border='1' cellspacing='0' cellpadding='3'><tr><th>j</th><th>%1</th><th>k<sub>j</sub></th>"
                             "<th>q·k<sub>j</sub></th><th>÷√d<sub>k</sub></th><th>%2</th><th>softmax</th><th>%3</th></tr>")
                  .arg(tr("key token"), tr("masked"), tr("captured"));
@@ -92,7 +94,7 @@ void FormulaPanel::setSnapshot(const TeachSnapshot &s)
                      .arg(future ? QStringLiteral(" style='color:gray'") : QString())
                      .arg(j)
                      .arg(tok(s.tokens.value(j)))
-                     .arg(vec(s.k.value(j), 3))
+                     .arg(vec(s.k.value(j), 3, false))
                      .arg(num(s.scores[j]))
                      .arg(num(s.scaled[j]))
                      .arg(num(s.masked[j]))

@@ -21,6 +21,7 @@ LogitLensView::LogitLensView(QWidget *parent) : QWidget(parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
     m_back = new QPushButton(tr("◀ Back"));
     m_back->setObjectName(QStringLiteral("logitLensBack"));
     m_next = new QPushButton(tr("Next ▶"));

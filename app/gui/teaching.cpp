@@ -5,6 +5,7 @@
 #include "lessonpanel.h"
 #include "lessonrunner.h"
 #include "presentationmode.h"
+#include "session/session.h"
 #include "session/teachworker.h"
 #include "teachtab.h"
 #include "trainingmonitor.h"
@@ -53,6 +54,13 @@ Teaching::Teaching(MainWindow *window) : QObject(window), m_window(window)
     connect(window->tabs(), &QTabWidget::currentChanged, this, [this] {
         if (m_window->tabs()->currentWidget() == m_tab && !m_window->currentRun().isEmpty() &&
             m_window->currentRun() != m_loadedRun)
+            loadCurrentRun();
+    });
+
+    // A newer checkpoint of the run: load it the next time the tab is opened (or now, if it is open).
+    connect(window->session(), &Session::checkpointSaved, this, [this] {
+        m_loadedRun.clear();
+        if (m_window->tabs()->currentWidget() == m_tab && m_tab->hasModel())
             loadCurrentRun();
     });
 

@@ -13,6 +13,16 @@ namespace {
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
 
+// A piece as a class can see it: line breaks, tabs and spaces as visible marks.
+QString visible(const std::string &piece)
+{
+    QString s = QString::fromStdString(piece);
+    s.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
+    s.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
+    s.replace(QLatin1Char(' '), QStringLiteral("␣"));
+    return s;
+}
+
 template <typename T>
 QVector<T> qv(const std::vector<T> &v)
 {
@@ -150,7 +160,7 @@ void TeachWorker::inspect(int requestId, const QString &prompt, int token, int l
         s.vocabSize = c.vocabSize;
         s.parameterCount = anatomy->parameterCount;
         for (const auto &t : anatomy->tokens)
-            s.tokens << qs(t);
+            s.tokens << visible(t);
         s.selectedToken = sel;
         for (const auto &b : anatomy->blocks)
             s.blocks << convert(b);
@@ -162,7 +172,7 @@ void TeachWorker::inspect(int requestId, const QString &prompt, int token, int l
         std::partial_sort(order.begin(), order.begin() + top, order.end(),
                           [&](int a, int b) { return probs[a] > probs[b]; });
         for (std::size_t i = 0; i < top; ++i) {
-            s.nextPieces << qs(m_model->tokenizer()->piece(order[i]));
+            s.nextPieces << visible(m_model->tokenizer()->piece(order[i]));
             s.nextProbs << probs[order[i]];
         }
         if (!s.lstm) {
@@ -178,7 +188,7 @@ void TeachWorker::inspect(int requestId, const QString &prompt, int token, int l
                     widgets::TeachLensStep l;
                     l.name = qs(st.name);
                     for (const auto &p : st.topPieces)
-                        l.topPieces << qs(p);
+                        l.topPieces << visible(p);
                     l.topProbs = qv(st.topProbs);
                     s.lens << l;
                 }

@@ -59,6 +59,7 @@ bool teachScreenshots(app::MainWindow &window, const QString &out, const QString
         return false;
     }
     auto *tab = window.teaching()->tab();
+    window.resize(1600, 1180); // the whole diagram of a 2-layer model, without scrolling
     window.tabs()->setCurrentWidget(tab);
     tab->setPrompt(QStringLiteral("12+34="));
     window.teaching()->loadCurrentRun();
@@ -79,9 +80,16 @@ bool teachScreenshots(app::MainWindow &window, const QString &out, const QString
     tab->stepTo(attn);
     QTest::qWait(300);
     bool ok = save(&window, out + "/teach-architecture.png");
+    // The formulas at the token "3", so the masked keys after it show.
+    tab->setSelectedToken(3);
+    tab->requestNow();
+    ok = QTest::qWaitFor([&] { return tab->snapshot().selectedToken == 3; }, 120000) && ok;
     tab->views()->setCurrentIndex(1);
     QTest::qWait(300);
     ok = save(tab, out + "/teach-formulas.png") && ok;
+    tab->setSelectedToken(-1);
+    tab->requestNow();
+    ok = QTest::qWaitFor([&] { return tab->snapshot().selectedToken == 5; }, 120000) && ok;
     tab->views()->setCurrentIndex(2);
     QTest::qWait(300);
     ok = save(tab, out + "/teach-lens.png") && ok;
@@ -154,11 +162,11 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
     QMetaObject::invokeMethod(window.session(), &app::Session::stop, Qt::QueuedConnection);
-    QTest::qWaitFor([&] {
+    const bool stopped = QTest::qWaitFor([&] {
         const auto st = window.trainingState();
         return st == widgets::TrainingState::Idle || st == widgets::TrainingState::Finished;
     }, 60000);
-    const bool teach = teachScreenshots(window, out, ws.path());
+    const bool teach = stopped && teachScreenshots(window, out, ws.path());
     window.close();
     return reached && teach ? 0 : 1;
 }
