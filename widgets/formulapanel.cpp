@@ -130,8 +130,11 @@ void FormulaPanel::setSnapshot(const TeachSnapshot &s)
         h += QStringLiteral("<h3>%1</h3>").arg(tr("The MLP (feed-forward network)"));
         h += QStringLiteral("<p style='font-size:large'>MLP(x) = GELU(x W<sub>1</sub> + b<sub>1</sub>) W<sub>2</sub> + b<sub>2</sub>,"
                             "&nbsp;&nbsp; GELU(u) = u · Φ(u)</p>");
-        h += QStringLiteral("<p>x = ln_2(…) = %1<br>u = x W<sub>1</sub> = %2<br>GELU(u) = %3<br>MLP(x) = %4</p>")
-                 .arg(vec(s.mlpIn), vec(s.mlpHidden), vec(s.mlpActivated), vec(s.mlpOut));
+        const int mlp = s.blockIndex(QStringLiteral("h.%1.mlp").arg(s.layer));
+        const bool bias = mlp >= 0 && s.blocks[mlp].paramNames.contains(QStringLiteral("h.%1.mlp.c_fc.bias").arg(s.layer));
+        h += QStringLiteral("<p>x = ln_2(…) = %1<br>u = x W<sub>1</sub>%5 = %2<br>GELU(u) = %3<br>MLP(x) = %4</p>")
+                 .arg(vec(s.mlpIn), vec(s.mlpHidden), vec(s.mlpActivated), vec(s.mlpOut),
+                      bias ? QStringLiteral(" + b<sub>1</sub>") : QStringLiteral(" <small>(%1)</small>").arg(tr("this model has no biases")));
         h += QStringLiteral("<p><i>%1</i></p>")
                  .arg(tr("Older texts, and the original Transformer (Vaswani et al. 2017), write FFN(x) = max(0, xW₁ + b₁)W₂ + b₂ "
                          "with ReLU. GPT-2 and this model use GELU, a smooth ReLU that lets small negative "
