@@ -98,8 +98,11 @@ BlockDetails::BlockDetails(QWidget *parent) : QWidget(parent)
     rows->setTickStep(1.0);
     rows->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     m_heat->yAxis->setTicker(rows);
+    QSharedPointer<QCPAxisTickerFixed> columns(new QCPAxisTickerFixed);
+    columns->setTickStep(1.0);
+    columns->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_heat->xAxis->setTicker(columns);
     m_heat->yAxis->setLabel(tr("row"));
-    m_heat->xAxis->setLabel(tr("dimension (row × 32 + column)"));
 
     auto *l = new QVBoxLayout(this);
     l->addWidget(m_title);
@@ -169,8 +172,9 @@ void BlockDetails::setBlock(const TeachSnapshot &s, int index)
     m_hist->replot();
 
     const int n = b.activation.size();
-    if (n > 0) {
-        const int cols = qMin(n, 32), rows = (n + cols - 1) / cols;
+    if (n >= 2) {
+        // At least two rows: QCPColorMap draws nothing for a one-row grid.
+        const int cols = n <= 64 ? (n + 1) / 2 : 32, rows = (n + cols - 1) / cols;
         m_map->data()->setSize(cols, rows);
         m_map->data()->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
         double peak = 1e-9;
@@ -185,6 +189,7 @@ void BlockDetails::setBlock(const TeachSnapshot &s, int index)
         m_map->setDataRange(probs ? QCPRange(0, peak) : QCPRange(-peak, peak));
         m_heat->xAxis->setRange(-0.5, cols - 0.5);
         m_heat->yAxis->setRange(-0.5, rows - 0.5);
+        m_heat->xAxis->setLabel(tr("dimension (row × %1 + column)").arg(cols));
         m_cells = n;
     }
     m_heat->replot();

@@ -195,6 +195,12 @@ private slots:
         QCOMPARE(tab.details()->findChild<QTableWidget *>("blockParamTable")->rowCount(),
                  s.blocks[s.blockIndex(middle)].paramNames.size());
 
+        // LMWB_TEACH_GRAB_DIR: a picture of each configuration's tab, to look at.
+        if (const QString grabs = qEnvironmentVariable("LMWB_TEACH_GRAB_DIR"); !grabs.isEmpty()) {
+            QTest::qWait(100); // let the layouts settle
+            tab.grab().save(grabs + "/" + run + ".png");
+        }
+
         // Step through the forward pass.
         tab.stepTo(0);
         QCOMPARE(view->selectedBlock(), 0);
