@@ -3,6 +3,7 @@
 #include "datainspector.h"
 #include "inspectorstate.h"
 #include "attentionexplorer.h"
+#include "gui/teaching.h"
 #include "runbrowser.h"
 #include "session/attentionworker.h"
 #include "playground.h"
@@ -117,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connectSession();
     connectAttention();
     connectHf();
+    m_teaching = new Teaching(this);
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))

@@ -30,6 +30,7 @@ namespace lmwb::app {
 class PlaygroundWorker;
 class Session;
 class HfController;
+class Teaching;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -67,6 +68,8 @@ public:
     void importHfFolder(const QString &hfDir);
     void exportRunToHf(const QString &runDir, const QString &outDir);
     HfController *hf() const { return m_hf; }
+    // Teaching mode: the Teach tab, lessons, presentation mode (teaching.h).
+    Teaching *teaching() const { return m_teaching; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -106,6 +109,7 @@ private:
     QThread *m_playThread = nullptr;
     PlaygroundWorker *m_playWorker = nullptr;
     widgets::Playground *m_playground = nullptr;
+    Teaching *m_teaching = nullptr;
 
     QTabWidget *m_tabs = nullptr;
     widgets::RunBrowser *m_browser = nullptr;

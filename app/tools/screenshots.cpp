@@ -10,6 +10,10 @@
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE]
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR attention   (only the attention ones)
+//   teach-architecture.png, teach-formulas.png, teach-lens.png
+//                                      the Teach tab on a tiny model trained on the additions
+//
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
@@ -25,7 +29,10 @@
 #include "tokenizertrainpanel.h"
 #include "playground.h"
 #include "samplerpanel.h"
+#include "gui/teaching.h"
 #include "session/session.h"
+#include "architectureview.h"
+#include "teachtab.h"
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
 #include "wizarddatapage.h"
@@ -34,6 +41,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QDir>
 #include <QJsonDocument>
@@ -234,25 +242,81 @@ bool playgroundShot(app::MainWindow &window, const QString &runDir, const QStrin
     return save(&window, out + "/playground.png");
 }
 
+
+// The Teach tab: a small GPT trained for a few hundred steps on the synthetic additions,
+// its architecture with the second layer's attention block selected, the formulas with the
+// numbers of one head at the last token, and the logit lens.
+bool teachScreenshots(app::MainWindow &window, const QString &out, const QString &workspace)
+{
+    const QString config = QStringLiteral(
+        "{\"data\": {\"format\": \"synthetic\"}, \"tokenizer\": {\"kind\": \"char\"},"
+        " \"model\": {\"n_layer\": 2, \"n_head\": 4, \"n_embd\": 64, \"block_size\": 16},"
+        " \"training\": {\"max_steps\": 500, \"batch_size\": 16, \"learning_rate\": 0.003, \"min_lr\": 0.0003,"
+        " \"warmup_steps\": 50, \"lr_decay_steps\": 500, \"eval_interval\": 100, \"checkpoint_interval\": 500}}");
+    const QString runDir = QDir(workspace).filePath(QStringLiteral("addition-tiny"));
+    window.startTraining(config, runDir);
+    if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 1800000)) {
+        std::fprintf(stderr, "the teaching run did not finish: %s\n", qPrintable(window.lastError()));
+        return false;
+    }
+    auto *tab = window.teaching()->tab();
+    window.resize(1600, 1180); // the whole diagram of a 2-layer model, without scrolling
+    window.tabs()->setCurrentWidget(tab);
+    tab->setPrompt(QStringLiteral("12+34="));
+    window.teaching()->loadCurrentRun();
+    if (!QTest::qWaitFor([&] { return !tab->snapshot().blocks.isEmpty(); }, 120000)) {
+        std::fprintf(stderr, "the Teach tab shows no model: %s\n", qPrintable(tab->statusText()));
+        return false;
+    }
+    tab->setLayer(1);
+    tab->setHead(2);
+    tab->requestNow();
+    if (!QTest::qWaitFor([&] { return tab->snapshot().layer == 1 && tab->snapshot().head == 2; }, 120000)) {
+        std::fprintf(stderr, "the Teach tab did not show layer 1, head 2: %s\n", qPrintable(tab->statusText()));
+        return false;
+    }
+    QTest::qWait(300);
+    const int attn = tab->snapshot().blockIndex(QStringLiteral("h.1.attn"));
+    tab->architecture()->selectBlock(attn);
+    tab->stepTo(attn);
+    QTest::qWait(300);
+    bool ok = save(&window, out + "/teach-architecture.png");
+    // The formulas at the token "3", so the masked keys after it show.
+    tab->setSelectedToken(3);
+    tab->requestNow();
+    ok = QTest::qWaitFor([&] { return tab->snapshot().selectedToken == 3; }, 120000) && ok;
+    tab->views()->setCurrentIndex(1);
+    QTest::qWait(300);
+    ok = save(tab, out + "/teach-formulas.png") && ok;
+    tab->setSelectedToken(-1);
+    tab->requestNow();
+    ok = QTest::qWaitFor([&] { return tab->snapshot().selectedToken == 5; }, 120000) && ok;
+    tab->views()->setCurrentIndex(2);
+    QTest::qWait(300);
+    ok = save(tab, out + "/teach-lens.png") && ok;
+    return ok;
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: lmwb-screenshots OUT_DIR [STEPS]\n");
+        std::fprintf(stderr, "usage: lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]\n");
         return 2;
     }
-    const QString out = QString::fromLocal8Bit(argv[1]);
-    if (argc > 2 && QByteArray(argv[2]) == "attention") {
+    QStringList args = QCoreApplication::arguments().mid(1);
+    args.removeAll(QStringLiteral("--teach-only"));
+    const QString out = args.value(0);
+    if (args.value(1) == QLatin1String("attention")) {
         QDir().mkpath(out);
         qputenv("LMWB_NO_DIALOGS", "1");
         return attentionScreenshots(out) ? 0 : 1;
     }
-    const int steps = argc > 2 ? std::atoi(argv[2]) : 600;
+    const int steps = args.size() > 1 ? args[1].toInt() : 600;
     QDir().mkpath(out);
-    if (argc > 3)
-        app::installTranslators(app, QString::fromLocal8Bit(argv[3]));
+    if (args.size() > 2)
+        app::installTranslators(app, args[2]);
     QCoreApplication::setOrganizationName("lmwb-screenshots");
     qputenv("LMWB_NO_DIALOGS", "1");
     QFont font = QApplication::font();
@@ -264,6 +328,11 @@ int main(int argc, char **argv)
     window.setWorkspace(ws.path());
     window.resize(1600, 960);
     window.show();
+    if (QCoreApplication::arguments().contains(QStringLiteral("--teach-only"))) {
+        const bool ok = teachScreenshots(window, out, ws.path());
+        window.close();
+        return ok ? 0 : 1;
+    }
 
     if (!inspectorScreenshots(window, out, ws.path()))
         std::fprintf(stderr, "the inspector screenshots are incomplete\n");
@@ -304,7 +373,13 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     save(&window, out + "/monitor.png");
     const bool played = reached && playgroundShot(window, runDir, out);
+    QMetaObject::invokeMethod(window.session(), &app::Session::stop, Qt::QueuedConnection);
+    const bool stopped = QTest::qWaitFor([&] {
+        const auto st = window.trainingState();
+        return st == widgets::TrainingState::Idle || st == widgets::TrainingState::Finished;
+    }, 60000);
+    const bool teach = stopped && teachScreenshots(window, out, ws.path());
     window.close();
     const bool attention = attentionScreenshots(out);
-    return reached && played && attention ? 0 : 1;
+    return reached && played && teach && attention ? 0 : 1;
 }

@@ -89,7 +89,7 @@ private slots:
         app::MainWindow w;
         w.setWorkspace(ws.path());
         w.show();
-        QCOMPARE(w.tabs()->count(), 4);
+        QCOMPARE(w.tabs()->count(), 5); // Train, Data & Tokenizer, Attention, Playground, Teach
         auto *browser = w.runBrowser();
         QCOMPARE(browser->tree()->topLevelItemCount(), 2);
         browser->selectRun(ws.filePath("alpha"));
