@@ -35,6 +35,12 @@ QWidget *LessonRunner::findWidget(const QString &name) const
 {
     if (name.isEmpty())
         return nullptr;
+    // "parent/child": a child of a named widget (e.g. "playgroundPane0/temperatureSpin"
+    // when several panes have a temperature).
+    if (const int slash = name.lastIndexOf(QLatin1Char('/')); slash > 0) {
+        QWidget *parent = findWidget(name.left(slash));
+        return parent ? parent->findChild<QWidget *>(name.mid(slash + 1)) : nullptr;
+    }
     QList<QWidget *> tops;
     if (m_root)
         tops << m_root;

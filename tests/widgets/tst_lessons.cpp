@@ -10,10 +10,13 @@
 #include "gui/mainwindow.h"
 #include "gui/teaching.h"
 #include "lessonpanel.h"
+#include "lessonrunner.h"
+#include "playground.h"
 #include "session/teachworker.h"
 #include "teachtab.h"
 
 #include <QDialog>
+#include <QDoubleSpinBox>
 #include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -92,22 +95,33 @@ private slots:
             window.wizard()->close();
     }
 
-    void lessonOnMissingControlsSaysWhich()
+    void temperatureLessonDrivesThePlayground()
     {
-        // "Temperature and top-p" drives the Playground's controls; where they are not
-        // built the lesson says which control is missing instead of failing silently.
+        // "Temperature and top-p" sets the Playground's controls of the first pane and
+        // clicks Generate; every step's declared state must hold.
         app::MainWindow window;
         window.setWorkspace(m_dir.filePath("ws-lesson-temp"));
         window.show();
         auto *panel = window.teaching()->lessons();
         QVERIFY(panel->startLesson("temperature-top-p"));
-        QVERIFY(panel->lastProblems().isEmpty()); // the Playground tab exists
+        QVERIFY2(panel->lastProblems().isEmpty(), qPrintable(panel->lastProblems().join("; ")));
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.playground()));
         panel->next();
-        const QString problems = panel->lastProblems().join("; ");
-        if (!window.findChild<QWidget *>("playgroundTemperature"))
-            QVERIFY2(problems.contains("playgroundTemperature"), qPrintable(problems));
-        else
-            QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        QVERIFY2(panel->lastProblems().isEmpty(), qPrintable(panel->lastProblems().join("; ")));
+        auto *temperature = window.findChild<QWidget *>("playgroundPane0")->findChild<QDoubleSpinBox *>("temperatureSpin");
+        QVERIFY(temperature);
+        QCOMPARE(temperature->value(), 0.0);
+        panel->next();
+        QCOMPARE(temperature->value(), 1.5);
+        panel->next();
+        QVERIFY2(panel->lastProblems().isEmpty(), qPrintable(panel->lastProblems().join("; ")));
+        auto *topP = window.findChild<QWidget *>("playgroundPane0")->findChild<QDoubleSpinBox *>("topPSpin");
+        QCOMPARE(topP->value(), 0.9);
+        // A name that does not exist is reported by name, not skipped silently.
+        widgets::LessonRunner runner(&window);
+        QCOMPARE(runner.findWidget("playgroundPane0/temperatureSpin"), static_cast<QWidget *>(temperature));
+        QVERIFY(!runner.findWidget("playgroundPane0/noSuchSpin"));
+        QVERIFY(!runner.findWidget("noSuchPane/temperatureSpin"));
     }
 
     void transformerAgainstLstm()
