@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DataInspector</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8: %2 bad bytes, the first at byte %3; training cannot read it. Convert it to UTF-8 (for example with iconv) or leave it out.</source>
+        <translation>%1 不是有效的 UTF-8：有 %2 个无效字节，第一个位于第 %3 字节；训练无法读取它。请将其转换为 UTF-8（例如使用 iconv），或不使用该文件。</translation>
+    </message>
+    <message>
+        <source>(built-in synthetic additions)</source>
+        <translation>（内置合成加法）</translation>
+    </message>
+    <message>
+        <source>The tokenizer cannot encode the corpus: %1</source>
+        <translation>分词器无法编码该语料：%1</translation>
+    </message>
+    <message>
+        <source>block size, batch size and batch number must be at least 1</source>
+        <translation>块大小、批次大小和批次数必须至少为 1</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <source>Synthetic additions (built in)</source>
+        <translation>合成加法（内置）</translation>
+    </message>
+    <message>
+        <source>Debian fortunes (English)</source>
+        <translation>Debian 格言集（英文）</translation>
+    </message>
+    <message>
+        <source>Tang poems (Chinese)</source>
+        <translation>唐诗（中文）</translation>
+    </message>
+    <message>
+        <source>Song lyrics (Chinese)</source>
+        <translation>宋词（中文）</translation>
+    </message>
+    <message>
+        <source>Chinese fortunes</source>
+        <translation>中文格言</translation>
+    </message>
+</context>
+<context>
+    <name>HfController</name>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not export %1: %2</source>
+        <translation>无法导出 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundWorker</name>
+    <message>
+        <source>Unknown sampler stage &quot;%1&quot;.</source>
+        <translation>未知的采样器阶段“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>The tokenizer folder %1 is missing; train the tokenizer again.</source>
@@ -14,6 +86,67 @@
     <message>
         <source>Cannot copy %1 to %2.</source>
         <translation>无法将 %1 复制到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPieces</name>
+    <message>
+        <source>token %1 · id %2 · bytes %3 · piece %4</source>
+        <translation>词元 %1 · id %2 · 字节 %3 · 片段 %4</translation>
+    </message>
+    <message>
+        <source> · part of “%1”</source>
+        <translation> · 属于“%1”的一部分</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::app::ArchComparison</name>
+    <message>
+        <source>The GPT is trained (%1 parameters); now an LSTM of width %2 (%3 parameters) on the same data.</source>
+        <translation>GPT 已训练完成（%1 个参数）；接下来在相同数据上训练一个宽度为 %2 的 LSTM（%3 个参数）。</translation>
+    </message>
+    <message>
+        <source>Transformer against LSTM</source>
+        <translation>Transformer 对比 LSTM</translation>
+    </message>
+    <message>
+        <source>Both trained on the same corpus with the same schedule; the Train tab overlays their loss curves.</source>
+        <translation>两者在同一语料上按相同的调度训练；“训练”标签页会叠加显示它们的损失曲线。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Final val loss</source>
+        <translation>最终验证损失</translation>
+    </message>
+    <message>
+        <source>Last sample</source>
+        <translation>最新样本</translation>
+    </message>
+    <message>
+        <source>GPT</source>
+        <translation>GPT</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::app::AttentionWorker</name>
+    <message>
+        <source>%1 has no config.json to find the corpus by</source>
+        <translation>%1 中没有 config.json，无法找到语料</translation>
+    </message>
+    <message>
+        <source>the validation text is empty</source>
+        <translation>验证文本为空</translation>
     </message>
 </context>
 <context>
@@ -51,14 +184,6 @@
         <translation>训练</translation>
     </message>
     <message>
-        <source>Data &amp; Tokenizer</source>
-        <translation>数据与分词器</translation>
-    </message>
-    <message>
-        <source>See what the model sees: the files of a run, their encoding check and statistics, the train/validation split, a training batch rendered as tokens, and tokenizers compared side by side on your own text.</source>
-        <translation>看看模型看到了什么：一个运行所用的文件、文件的编码检查与统计信息、训练/验证划分、以词元形式呈现的一个训练批次，以及在你自己的文本上并排比较的各种分词器。</translation>
-    </message>
-    <message>
         <source>Data &amp;&amp; Tokenizer</source>
         <translation>数据与分词器</translation>
     </message>
@@ -67,16 +192,8 @@
         <translation>注意力</translation>
     </message>
     <message>
-        <source>Every layer and head of the model as heatmaps, live while it trains, and a slider through the run&apos;s checkpoints. Until then: lmwb attention CKPT --text TEXT --json.</source>
-        <translation>以热力图展示模型的每一层、每个注意力头，训练时实时更新，还可以用滑块浏览该运行的各个检查点。在此功能推出之前，可使用命令：lmwb attention CKPT --text TEXT --json</translation>
-    </message>
-    <message>
         <source>Playground</source>
         <translation>演练场</translation>
-    </message>
-    <message>
-        <source>Generate text with every sampling control and see the distribution behind each token. Until then: lmwb generate CKPT --prompt TEXT.</source>
-        <translation>使用全部采样控制项生成文本，并查看每个词元背后的概率分布。在此功能推出之前，可使用命令：lmwb generate CKPT --prompt TEXT</translation>
     </message>
     <message>
         <source>Runs</source>
@@ -238,6 +355,81 @@
         <source>Saving a checkpoint…</source>
         <translation>正在保存检查点…</translation>
     </message>
+    <message>
+        <source>Open &amp;Hugging Face Model Folder…</source>
+        <translation>打开 Hugging Face 模型文件夹(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Imported as %1</source>
+        <translation>已导入为 %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face model</source>
+        <translation>Hugging Face 模型</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face GPT-2 folder (config.json, model.safetensors, vocab.json, merges.txt)</source>
+        <translation>打开 Hugging Face GPT-2 文件夹（config.json、model.safetensors、vocab.json、merges.txt）</translation>
+    </message>
+    <message>
+        <source>Open Hugging Face model</source>
+        <translation>打开 Hugging Face 模型</translation>
+    </message>
+    <message>
+        <source>%1 is not a Hugging Face model folder: it needs config.json and model.safetensors (pytorch_model.bin is never read).</source>
+        <translation>%1 不是 Hugging Face 模型文件夹：其中需要有 config.json 和 model.safetensors（不会读取 pytorch_model.bin）。</translation>
+    </message>
+    <message>
+        <source>Export to a Hugging Face GPT-2 folder</source>
+        <translation>导出为 Hugging Face GPT-2 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::app::PlaygroundWorker</name>
+    <message>
+        <source>Choose a checkpoint first.</source>
+        <translation>请先选择一个检查点。</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot encode the prompt: %1</source>
+        <translation>无法编码提示词：%1</translation>
+    </message>
+    <message>
+        <source>Token id %1 is outside the vocabulary.</source>
+        <translation>词元 id %1 超出了词表范围。</translation>
+    </message>
+    <message>
+        <source>The prompt has no tokens.</source>
+        <translation>提示词中没有词元。</translation>
+    </message>
+    <message>
+        <source>GPT %1×%2×%3, block %4, step %5</source>
+        <translation>GPT %1×%2×%3，上下文 %4，第 %5 步</translation>
+    </message>
+    <message>
+        <source>LSTM %1×%2, step %3</source>
+        <translation>LSTM %1×%2，第 %3 步</translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>生成失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::app::Session</name>
@@ -248,6 +440,1155 @@
     <message>
         <source>not measured while a run is training</source>
         <translation>训练进行中，不测量</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::app::TeachWorker</name>
+    <message>
+        <source>GPT: %1 layers, %2 heads, width %3, context %4, %5 tokens, %6 parameters</source>
+        <translation>GPT：%1 层，%2 个头，宽度 %3，上下文 %4，%5 个词元，%6 个参数</translation>
+    </message>
+    <message>
+        <source>LSTM: %1 layers, width %2, %3 tokens, %4 parameters</source>
+        <translation>LSTM：%1 层，宽度 %2，%3 个词元，%4 个参数</translation>
+    </message>
+    <message>
+        <source>No model is loaded: train a run, or open one, then load its latest checkpoint.</source>
+        <translation>尚未加载模型：请训练或打开一个运行，然后加载其最新检查点。</translation>
+    </message>
+    <message>
+        <source>Type a prompt to send through the model.</source>
+        <translation>输入一段提示词，送入模型计算。</translation>
+    </message>
+    <message>
+        <source>The prompt cannot be encoded by this model&apos;s tokenizer: %1</source>
+        <translation>该模型的分词器无法编码此提示词：%1</translation>
+    </message>
+    <message>
+        <source>The prompt has %1 tokens, more than the model&apos;s context of %2; shorten it.</source>
+        <translation>提示词有 %1 个词元，超过了模型的上下文长度 %2；请缩短它。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::app::Teaching</name>
+    <message>
+        <source>Teach</source>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Teach</source>
+        <translation>教学(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load &amp;Classroom Profile…</source>
+        <translation>加载课堂配置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Classroom profile</source>
+        <translation>课堂配置</translation>
+    </message>
+    <message>
+        <source>Classroom profiles (*.json)</source>
+        <translation>课堂配置文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Load the Current Run into the &amp;Teach Tab</source>
+        <translation>将当前运行载入“教学”标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train a Transformer and an &amp;LSTM and Compare</source>
+        <translation>训练 Transformer 和 LSTM 并比较(&amp;L)</translation>
+    </message>
+    <message>
+        <source>no run is open: train one (File ▸ New Training Run) or open one from the Runs list</source>
+        <translation>没有打开的运行：请训练一个（文件 ▸ 新建训练运行），或从运行列表中打开一个</translation>
+    </message>
+    <message>
+        <source>Transformer against LSTM</source>
+        <translation>Transformer 对比 LSTM</translation>
+    </message>
+    <message>
+        <source>Stop the current run first.</source>
+        <translation>请先停止当前运行。</translation>
+    </message>
+    <message>
+        <source>&quot;train&quot; needs a run configuration object</source>
+        <translation>&quot;train&quot; 需要一个运行配置对象</translation>
+    </message>
+    <message>
+        <source>a run is already in progress; stop it first</source>
+        <translation>已有一个运行正在进行，请先停止它</translation>
+    </message>
+    <message>
+        <source>the training wizard is not open</source>
+        <translation>训练向导未打开</translation>
+    </message>
+    <message>
+        <source>unknown wizard action &quot;%1&quot; (open, next, back, close)</source>
+        <translation>未知的向导操作 &quot;%1&quot;（open、next、back、close）</translation>
+    </message>
+    <message>
+        <source>no run is open to load</source>
+        <translation>没有打开的运行可供加载</translation>
+    </message>
+    <message>
+        <source>training is not %1 yet</source>
+        <translation>训练尚未处于 %1 状态</translation>
+    </message>
+    <message>
+        <source>the wizard&apos;s page is not complete yet</source>
+        <translation>向导的当前页面尚未填写完整</translation>
+    </message>
+    <message>
+        <source>the Teach tab has not loaded the model yet</source>
+        <translation>“教学”标签页尚未加载模型</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::ArchitectureView</name>
+    <message>
+        <source> · %1 params</source>
+        <translation> · %1 个参数</translation>
+    </message>
+    <message>
+        <source>tied to wte</source>
+        <translation>与 wte 共享权重</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Load a checkpoint to see its architecture.</source>
+        <translation>加载一个检查点以查看其架构。</translation>
+    </message>
+    <message>
+        <source>Tokens: %1</source>
+        <translation>词元：%1</translation>
+    </message>
+    <message>
+        <source>Token embedding</source>
+        <translation>词元嵌入</translation>
+    </message>
+    <message>
+        <source>Position embedding</source>
+        <translation>位置嵌入</translation>
+    </message>
+    <message>
+        <source>+  token + position</source>
+        <translation>+  词元 + 位置</translation>
+    </message>
+    <message>
+        <source>LayerNorm ln_1</source>
+        <translation>LayerNorm ln_1</translation>
+    </message>
+    <message>
+        <source>Self-attention: %1 heads × d_k %2</source>
+        <translation>自注意力：%1 个头 × d_k %2</translation>
+    </message>
+    <message>
+        <source>+  residual</source>
+        <translation>+  残差</translation>
+    </message>
+    <message>
+        <source>LayerNorm ln_2</source>
+        <translation>LayerNorm ln_2</translation>
+    </message>
+    <message>
+        <source>MLP  %1 → %2 → %1, GELU</source>
+        <translation>MLP  %1 → %2 → %1，GELU</translation>
+    </message>
+    <message>
+        <source>Block × %1 · layer %2</source>
+        <translation>块 × %1 · 第 %2 层</translation>
+    </message>
+    <message>
+        <source>LSTM layer %1: gates i f g o, cell c, h = o ⊙ tanh(c)</source>
+        <translation>LSTM 第 %1 层：门 i f g o，细胞状态 c，h = o ⊙ tanh(c)</translation>
+    </message>
+    <message>
+        <source>LSTM × %1 · hidden %2</source>
+        <translation>LSTM × %1 · 隐藏维度 %2</translation>
+    </message>
+    <message>
+        <source>Final LayerNorm ln_f</source>
+        <translation>最终 LayerNorm ln_f</translation>
+    </message>
+    <message>
+        <source>Linear head lm_head  %1 → %2</source>
+        <translation>线性输出头 lm_head  %1 → %2</translation>
+    </message>
+    <message>
+        <source>Unembedding  x · wteᵀ  %1 → %2</source>
+        <translation>反嵌入  x · wteᵀ  %1 → %2</translation>
+    </message>
+    <message>
+        <source>Softmax → next-token probabilities</source>
+        <translation>Softmax → 下一个词元的概率</translation>
+    </message>
+    <message>
+        <source>Next token after “%1”</source>
+        <translation>“%1”之后的下一个词元</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::AttentionExplorer</name>
+    <message>
+        <source>Open a run (double-click it in the Runs list) or start one to see its attention.</source>
+        <translation>打开一个运行（在运行列表中双击它）或开始一个新运行，即可查看其注意力。</translation>
+    </message>
+    <message>
+        <source>Type a prompt, or leave it empty for a sample of the validation text</source>
+        <translation>输入提示词，或留空以使用验证文本中的一段样本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Sample validation text</source>
+        <translation>抽取验证文本</translation>
+    </message>
+    <message>
+        <source>Replace the prompt by a random passage of the run&apos;s validation text.</source>
+        <translation>用该运行验证文本中随机的一段替换提示词。</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>Scrub through the run&apos;s saved checkpoints.</source>
+        <translation>拖动浏览该运行已保存的检查点。</translation>
+    </message>
+    <message>
+        <source>Live: probe the training run every</source>
+        <translation>实时：探测训练中的运行，每隔</translation>
+    </message>
+    <message>
+        <source>While a run trains, compute the prompt&apos;s attention from the model as it learns.</source>
+        <translation>在运行训练期间，用正在学习的模型计算提示词的注意力。</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>Auto contrast</source>
+        <translation>自动对比度</translation>
+    </message>
+    <message>
+        <source>Stretch the colours to the largest weight shown instead of the fixed 0 to 1.</source>
+        <translation>按所显示的最大权重拉伸颜色范围，而不是固定使用 0 到 1。</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Every layer and head, the same document as lmwb attention --json.</source>
+        <translation>包含每一层和每个注意力头，与 lmwb attention --json 输出的文档相同。</translation>
+    </message>
+    <message>
+        <source>All heads</source>
+        <translation>全部注意力头</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Head view</source>
+        <translation>注意力头视图</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 is an LSTM run. A recurrent network carries the past in its hidden state and has no attention weights to show; train a GPT to see attention here.</source>
+        <translation>%1 是 LSTM 运行。循环网络用隐藏状态携带过去的信息，没有可显示的注意力权重；请训练一个 GPT 以在此查看注意力。</translation>
+    </message>
+    <message>
+        <source>No checkpoint of this run yet. Tick “Live” to watch the attention while it trains.</source>
+        <translation>该运行还没有检查点。勾选“实时”即可在训练过程中观察注意力。</translation>
+    </message>
+    <message>
+        <source>%1 has no saved checkpoint to show.</source>
+        <translation>%1 没有可显示的已保存检查点。</translation>
+    </message>
+    <message>
+        <source>no checkpoint</source>
+        <translation>无检查点</translation>
+    </message>
+    <message>
+        <source>step %1 (%2 of %3)</source>
+        <translation>第 %1 步（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <source>Drawing a sample of the validation text…</source>
+        <translation>正在从验证文本中抽取样本…</translation>
+    </message>
+    <message>
+        <source>Cannot draw from the validation text: %1</source>
+        <translation>无法从验证文本中抽取：%1</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>文本为空</translation>
+    </message>
+    <message>
+        <source>The training run is an LSTM: a recurrent network has no attention weights to follow.</source>
+        <translation>正在训练的运行是 LSTM：循环网络没有可跟踪的注意力权重。</translation>
+    </message>
+    <message>
+        <source>Live: the probe is computed every %1 steps from the model as it trains.</source>
+        <translation>实时：训练期间每隔 %1 步用当前模型计算一次探测。</translation>
+    </message>
+    <message>
+        <source>No attention: %1</source>
+        <translation>无法显示注意力：%1</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>mean of the heads</source>
+        <translation>各头的平均</translation>
+    </message>
+    <message>
+        <source>live, step %1</source>
+        <translation>实时，第 %1 步</translation>
+    </message>
+    <message>
+        <source>checkpoint of step %1</source>
+        <translation>第 %1 步的检查点</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 layers × %3 heads, %4.</source>
+        <translation>%1 个词元，%2 层 × %3 个头，%4。</translation>
+    </message>
+    <message>
+        <source>layer %1, mean of its %2 heads</source>
+        <translation>第 %1 层，%2 个头的平均</translation>
+    </message>
+    <message>
+        <source>layer %1, head %2</source>
+        <translation>第 %1 层，第 %2 个头</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>There is no attention to export yet.</source>
+        <translation>还没有可导出的注意力。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the view as PNG</source>
+        <translation>将视图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the attention as JSON</source>
+        <translation>将注意力导出为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::AttentionGrid</name>
+    <message>
+        <source>No attention to show yet.</source>
+        <translation>还没有可显示的注意力。</translation>
+    </message>
+    <message>
+        <source>H%1</source>
+        <translation>H%1</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>L%1</translation>
+    </message>
+    <message>
+        <source>layer %1, head %2 — click to open</source>
+        <translation>第 %1 层，第 %2 个头 — 点击打开</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::AttentionHeadView</name>
+    <message>
+        <source>Left: the attending token (query); right: the tokens it attends to (keys). Line opacity is the weight. Hover a token on the left to see only its lines.</source>
+        <translation>左侧：发出注意力的词元（查询）；右侧：它所关注的词元（键）。连线的不透明度表示权重。将鼠标悬停在左侧某个词元上，即可只显示它的连线。</translation>
+    </message>
+    <message>
+        <source>H%1</source>
+        <translation>H%1</translation>
+    </message>
+    <message>
+        <source>Show head %1 (its colour)</source>
+        <translation>显示第 %1 个头（其颜色）</translation>
+    </message>
+    <message>
+        <source>Layer %1, heads:</source>
+        <translation>第 %1 层，注意力头：</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::AttentionHeatmap</name>
+    <message>
+        <source>key (attended token)</source>
+        <translation>键（被关注的词元）</translation>
+    </message>
+    <message>
+        <source>query (attending token)</source>
+        <translation>查询（发出注意力的词元）</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>query %1 “%2” cannot see key %3 “%4” (a later token)</source>
+        <translation>查询 %1“%2”看不到键 %3“%4”（它是后面的词元）</translation>
+    </message>
+    <message>
+        <source>query %1 “%2” → key %3 “%4”: weight %5</source>
+        <translation>查询 %1“%2” → 键 %3“%4”：权重 %5</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::AttentionStatsTable</name>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>entropy</source>
+        <translation>熵</translation>
+    </message>
+    <message>
+        <source>mean distance</source>
+        <translation>平均距离</translation>
+    </message>
+    <message>
+        <source>previous token</source>
+        <translation>前一个词元</translation>
+    </message>
+    <message>
+        <source>first token</source>
+        <translation>首个词元</translation>
+    </message>
+    <message>
+        <source>self</source>
+        <translation>自身</translation>
+    </message>
+    <message>
+        <source>same token</source>
+        <translation>相同词元</translation>
+    </message>
+    <message>
+        <source>Mean over the queries of −Σ p ln p, in nats: 0 looks at one token, ln(t) spreads evenly.</source>
+        <translation>对所有查询取平均的 −Σ p ln p，单位为奈特：0 表示只关注一个词元，ln(t) 表示均匀分散。</translation>
+    </message>
+    <message>
+        <source>Mean over the queries of how far back the weight lies, in tokens.</source>
+        <translation>对所有查询取平均的权重回看距离，以词元计。</translation>
+    </message>
+    <message>
+        <source>Mean weight on the token just before the query.</source>
+        <translation>落在查询前一个词元上的平均权重。</translation>
+    </message>
+    <message>
+        <source>Mean weight on the first token (a common resting place for heads with nothing to do).</source>
+        <translation>落在首个词元上的平均权重（无事可做的注意力头常把注意力停放在这里）。</translation>
+    </message>
+    <message>
+        <source>Mean weight of a query on itself.</source>
+        <translation>查询落在自身上的平均权重。</translation>
+    </message>
+    <message>
+        <source>Mean weight on earlier copies of the query&apos;s own token, over the queries that have one (— if none).</source>
+        <translation>落在与查询相同的更早词元上的平均权重，只统计存在这种词元的查询（若没有则为 —）。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::BatchView</name>
+    <message>
+        <source>%1 %2 · id %3 · bytes %4 · piece %5</source>
+        <translation>%1 %2 · id %3 · 字节 %4 · 片段 %5</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Row %1 · tokens %2–%3 of the train split</source>
+        <translation>第 %1 行 · 训练集的第 %2–%3 个词元</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::BlockDetails</name>
+    <message>
+        <source>The prompt cut into tokens; each is an integer id into the vocabulary.</source>
+        <translation>提示词切分成的词元；每个词元都是词表中的一个整数 id。</translation>
+    </message>
+    <message>
+        <source>Looks up one learned vector per token id: row id of wte.</source>
+        <translation>为每个词元 id 查出一个学到的向量：即 wte 的第 id 行。</translation>
+    </message>
+    <message>
+        <source>Looks up one learned vector per position 0, 1, 2, … so the model knows the order.</source>
+        <translation>为每个位置 0、1、2、… 查出一个学到的向量，让模型知道词元的顺序。</translation>
+    </message>
+    <message>
+        <source>Token and position vectors are added: this sum starts the residual stream.</source>
+        <translation>词元向量与位置向量相加：这个和就是残差流的起点。</translation>
+    </message>
+    <message>
+        <source>Residual connection: the block&apos;s output is added to its input, x + f(x).</source>
+        <translation>残差连接：把模块的输出加到它的输入上，即 x + f(x)。</translation>
+    </message>
+    <message>
+        <source>LayerNorm: each token&apos;s vector is shifted to mean 0 and scaled to variance 1, then multiplied by a learned gain.</source>
+        <translation>LayerNorm：把每个词元的向量平移到均值为 0、缩放到方差为 1，再乘以一个学到的增益。</translation>
+    </message>
+    <message>
+        <source>Each token builds a query, compares it with every earlier token&apos;s key, and takes the softmax-weighted average of their values; the heads are concatenated and projected by W^O.</source>
+        <translation>每个词元生成一个查询，与之前每个词元的键进行比较，再按 softmax 权重对它们的值求加权平均；各注意力头的结果拼接起来，再经 W^O 投影。</translation>
+    </message>
+    <message>
+        <source>A two-layer network applied to each token on its own: widen 4×, GELU, narrow back.</source>
+        <translation>对每个词元单独作用的两层网络：先加宽到 4×，经过 GELU，再缩回原宽度。</translation>
+    </message>
+    <message>
+        <source>A recurrent layer: reads the tokens one after another and carries a memory cell from each to the next through input, forget and output gates.</source>
+        <translation>循环层：逐个读取词元，并通过输入门、遗忘门和输出门，把记忆单元从一个词元传到下一个词元。</translation>
+    </message>
+    <message>
+        <source>Turns each vector into one score (logit) per vocabulary token.</source>
+        <translation>把每个向量变成一组分数（logit），词表中的每个词元各一个。</translation>
+    </message>
+    <message>
+        <source>Softmax turns the scores into probabilities that sum to 1: the next-token distribution.</source>
+        <translation>Softmax 把这些分数变成总和为 1 的概率：也就是下一个词元的分布。</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Weights of this block</source>
+        <translation>该模块的权重</translation>
+    </message>
+    <message>
+        <source>Output vector of the selected token</source>
+        <translation>所选词元的输出向量</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Click a block of the diagram&lt;/b&gt;</source>
+        <translation>&lt;b&gt;点击示意图中的一个模块&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Its parameters, the shapes for this prompt, its weights and the selected token&apos;s vector appear here.</source>
+        <translation>它的参数、在当前提示词下的形状、它的权重以及所选词元的向量会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Parameters: &lt;b&gt;%1&lt;/b&gt; of %2 in the model (%3%)</source>
+        <translation>参数量：&lt;b&gt;%1&lt;/b&gt;（模型共 %2，占 %3%）</translation>
+    </message>
+    <message>
+        <source>Output for this prompt: %1; at token %2 “%3”</source>
+        <translation>当前提示词下的输出：%1；在词元 %2“%3”处</translation>
+    </message>
+    <message>
+        <source>The unembedding reuses wte (tied weights), so it adds no parameters.</source>
+        <translation>反嵌入层复用 wte（权重绑定），因此不增加参数。</translation>
+    </message>
+    <message>
+        <source>dimension (row × %1 + column)</source>
+        <translation>维度（行 × %1 + 列）</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::ComparePanel</name>
+    <message>
+        <source>The same text through two or three tokenizers:</source>
+        <translation>用两三个分词器处理同一段文本：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Cannot encode this text: %1</source>
+        <translation>无法编码此文本：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens (vocabulary %2) · %3 characters/token · %4 bytes/token</source>
+        <translation>%1 个词元（词表 %2）· %3 字符/词元 · %4 字节/词元</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::DataInspector</name>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Train a tokenizer</source>
+        <translation>训练分词器</translation>
+    </message>
+    <message>
+        <source>Open tokenizer…</source>
+        <translation>打开分词器…</translation>
+    </message>
+    <message>
+        <source>Open a saved tokenizer folder (tokenizer.json, or GPT-2&apos;s vocab.json and merges.txt).</source>
+        <translation>打开已保存的分词器文件夹（tokenizer.json，或 GPT-2 的 vocab.json 和 merges.txt）。</translation>
+    </message>
+    <message>
+        <source>Open a tokenizer folder</source>
+        <translation>打开分词器文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot open the tokenizer %1: %2</source>
+        <translation>无法打开分词器 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · run %2</source>
+        <translation>%1 · 运行 %2</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::DatasetPanel</name>
+    <message>
+        <source>Choose a corpus…</source>
+        <translation>选择语料…</translation>
+    </message>
+    <message>
+        <source>Open files…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Fortune files (% separated)</source>
+        <translation>Fortune 文件（以 % 分隔）</translation>
+    </message>
+    <message>
+        <source>data.format for files you open: fortune files drop their % separators and colour codes.</source>
+        <translation>所打开文件的 data.format：Fortune 文件会去掉 % 分隔符和颜色代码。</translation>
+    </message>
+    <message>
+        <source>Corpus:</source>
+        <translation>语料：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字符数</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Distinct characters</source>
+        <translation>不同字符数</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Preview (the text as training reads it), page</source>
+        <translation>预览（训练时读取的文本），页码</translation>
+    </message>
+    <message>
+        <source>Documents (blocks between blank lines)</source>
+        <translation>文档（以空行分隔的文本块）</translation>
+    </message>
+    <message>
+        <source>length in tokens</source>
+        <translation>长度（词元数）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <source>Lengths of:</source>
+        <translation>长度统计单位：</translation>
+    </message>
+    <message>
+        <source>model.block_size: tokens per row</source>
+        <translation>model.block_size：每行的词元数</translation>
+    </message>
+    <message>
+        <source>training.batch_size: rows per batch</source>
+        <translation>training.batch_size：每个批次的行数</translation>
+    </message>
+    <message>
+        <source>training.seed: the trainer seeds its batch sampler with it</source>
+        <translation>training.seed：训练器用它作为批次采样器的种子</translation>
+    </message>
+    <message>
+        <source>The n-th batch the trainer draws: the batch of step n when gradient_accumulation_steps is 1 (evaluation uses its own sampler).</source>
+        <translation>训练器抽取的第 n 个批次：当 gradient_accumulation_steps 为 1 时，就是第 n 步所用的批次（评估使用自己的采样器）。</translation>
+    </message>
+    <message>
+        <source>Draw batch</source>
+        <translation>抽取批次</translation>
+    </message>
+    <message>
+        <source>Block size:</source>
+        <translation>块大小：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批次大小：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Batch number:</source>
+        <translation>批次编号：</translation>
+    </message>
+    <message>
+        <source>Files &amp;&amp; preview</source>
+        <translation>文件与预览</translation>
+    </message>
+    <message>
+        <source>Token lengths &amp;&amp; split</source>
+        <translation>词元长度与划分</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>模型看到的内容</translation>
+    </message>
+    <message>
+        <source>Open a folder of text files</source>
+        <translation>打开文本文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Open text files</source>
+        <translation>打开文本文件</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>UTF-8 ✓</source>
+        <translation>UTF-8 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>not UTF-8: %n bad byte(s) at %1</source>
+        <translation><numerusform>不是 UTF-8：%1 处有 %n 个无效字节</numerusform></translation>
+    </message>
+    <message>
+        <source>As training reads it: %1 bytes, %2 characters, %3 lines, %4 distinct characters (%5).</source>
+        <translation>按训练读取的方式：%1 字节，%2 个字符，%3 行，%4 种不同字符（%5）。</translation>
+    </message>
+    <message>
+        <source>of %1 · bytes %2–%3</source>
+        <translation>/ %1 · 字节 %2–%3</translation>
+    </message>
+    <message>
+        <source>Tokenizing with %1…</source>
+        <translation>正在用 %1 分词…</translation>
+    </message>
+    <message>
+        <source>%1 tokens of %2</source>
+        <translation>%1 个词元（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>length in tokens (%n unit(s), mean %1, longest %2)</source>
+        <translation><numerusform>长度（词元数；共 %n 个单位，平均 %1，最长 %2）</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 tokens: the first %2 train, the last %3 are validation (val_fraction %4).</source>
+        <translation>共 %1 个词元：前 %2 个用于训练，后 %3 个用于验证（val_fraction %4）。</translation>
+    </message>
+    <message>
+        <source>Validation begins at byte %1, line %2: “%3”</source>
+        <translation>验证集从第 %1 字节、第 %2 行开始：“%3”</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to 18446744073709551615, not “%1”.</source>
+        <translation>种子必须是 0 到 18446744073709551615 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Drawing batch %1…</source>
+        <translation>正在抽取第 %1 个批次…</translation>
+    </message>
+    <message>
+        <source>Batch %1 as the trainer draws it with seed %2: %3 rows of %4 tokens of %5. The model reads each input row and must predict the target row, the same tokens shifted by one.</source>
+        <translation>训练器以种子 %2 抽取的第 %1 个批次：%3 行，每行 %4 个词元，取自%5。模型读取每一行输入，并要预测对应的目标行，也就是整体后移一位的相同词元。</translation>
+    </message>
+    <message>
+        <source>The first %1 rows are shown.</source>
+        <translation>仅显示前 %1 行。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::DistributionView</name>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Click a token of the output to see the distribution it was drawn from.</source>
+        <translation>点击输出中的某个词元，查看它是从什么分布中抽取出来的。</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>after %1 (%n left)</source>
+        <translation><numerusform>%1 之后（剩 %n 个）</numerusform></translation>
+    </message>
+    <message>
+        <source>Token %1: &quot;%2&quot;, drawn with p = %3 (the model gave it %4). Click a bar to branch from here with that token.</source>
+        <translation>词元 %1：“%2”，以 p = %3 抽中（模型给出的概率为 %4）。点击某个柱条，即可从这里改用该词元生成一个分支。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::FormulaPanel</name>
+    <message numerus="yes">
+        <source>%n numbers</source>
+        <translation><numerusform>%n 个数</numerusform></translation>
+    </message>
+    <message>
+        <source>Formulas with live numbers</source>
+        <translation>代入实时数值的公式</translation>
+    </message>
+    <message>
+        <source>Load a model and type a prompt: the formulas below fill with its numbers.</source>
+        <translation>加载模型并输入提示词：下面的公式会填入它的实际数值。</translation>
+    </message>
+    <message>
+        <source>LSTM, one step</source>
+        <translation>LSTM 的一步</translation>
+    </message>
+    <message>
+        <source>An LSTM has no attention: everything it knows about earlier tokens must pass through the vector h, one step at a time.</source>
+        <translation>LSTM 没有注意力：它对之前词元的全部了解，都必须一步一步地经由向量 h 传递。</translation>
+    </message>
+    <message>
+        <source>Scaled dot-product attention</source>
+        <translation>缩放点积注意力</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2 of %3, query token %4 %5. d&lt;sub&gt;k&lt;/sub&gt; = %6, so 1/√d&lt;sub&gt;k&lt;/sub&gt; = %7.</source>
+        <translation>第 %1 层，第 %2 个注意力头（共 %3 个），查询词元 %4 %5。d&lt;sub&gt;k&lt;/sub&gt; = %6，所以 1/√d&lt;sub&gt;k&lt;/sub&gt; = %7。</translation>
+    </message>
+    <message>
+        <source>key token</source>
+        <translation>键词元</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>已掩码</translation>
+    </message>
+    <message>
+        <source>captured</source>
+        <translation>实际捕获</translation>
+    </message>
+    <message>
+        <source>Keys after the query are masked to −∞ (a causal model cannot look ahead), so their softmax is 0. The softmax column is the heatmap&apos;s row %1; the last column is the row the model itself produced.</source>
+        <translation>查询之后的键被掩码为 −∞（因果模型不能看到后面的词元），因此它们的 softmax 为 0。softmax 这一列就是热力图的第 %1 行；最后一列是模型自己算出的那一行。</translation>
+    </message>
+    <message>
+        <source>Multi-head attention</source>
+        <translation>多头注意力</translation>
+    </message>
+    <message>
+        <source>%1 heads of %2 numbers each are laid side by side into %3 numbers, then mixed by W&lt;sup&gt;O&lt;/sup&gt; (c_proj, %3×%3):</source>
+        <translation>%1 个注意力头各有 %2 个数，并排拼成 %3 个数，再由 W&lt;sup&gt;O&lt;/sup&gt;（c_proj，%3×%3）混合：</translation>
+    </message>
+    <message>
+        <source>The MLP (feed-forward network)</source>
+        <translation>MLP（前馈网络）</translation>
+    </message>
+    <message>
+        <source>this model has no biases</source>
+        <translation>该模型没有偏置</translation>
+    </message>
+    <message>
+        <source>Older texts, and the original Transformer (Vaswani et al. 2017), write FFN(x) = max(0, xW₁ + b₁)W₂ + b₂ with ReLU. GPT-2 and this model use GELU, a smooth ReLU that lets small negative values through: GELU(−0.5) ≈ −0.154 where ReLU gives 0.</source>
+        <translation>较早的资料以及最初的 Transformer（Vaswani 等，2017）写作 FFN(x) = max(0, xW₁ + b₁)W₂ + b₂，使用 ReLU。GPT-2 和本模型使用 GELU，这是一种平滑的 ReLU，允许较小的负值通过：GELU(−0.5) ≈ −0.154，而 ReLU 给出 0。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::Lesson</name>
+    <message>
+        <source>not valid JSON at offset %1 (%2)</source>
+        <translation>偏移量 %1 处不是有效的 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>a lesson is a JSON object</source>
+        <translation>课程必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the lesson has no &quot;id&quot;</source>
+        <translation>课程缺少 &quot;id&quot;</translation>
+    </message>
+    <message>
+        <source>the lesson has no &quot;title&quot;</source>
+        <translation>课程缺少 &quot;title&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; must be a non-empty list</source>
+        <translation>&quot;steps&quot; 必须是非空列表</translation>
+    </message>
+    <message>
+        <source>step %1 is not an object</source>
+        <translation>第 %1 步不是对象</translation>
+    </message>
+    <message>
+        <source>step %1 needs a &quot;title&quot; and a &quot;text&quot;</source>
+        <translation>第 %1 步需要 &quot;title&quot; 和 &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>step %1: &quot;%2&quot; must be a list</source>
+        <translation>第 %1 步：&quot;%2&quot; 必须是列表</translation>
+    </message>
+    <message>
+        <source>step %1: every entry of &quot;%2&quot; must be an object</source>
+        <translation>第 %1 步：&quot;%2&quot; 的每个条目都必须是对象</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::LessonPanel</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>No lessons</source>
+        <translation>没有课程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation><numerusform>%n 步</numerusform></translation>
+    </message>
+    <message>
+        <source>Begin ▶</source>
+        <translation>开始 ▶</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Ready for the next step.</source>
+        <translation>可以进行下一步了。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::LessonRunner</name>
+    <message>
+        <source>%1 is locked by the classroom profile</source>
+        <translation>%1 已被课堂配置锁定</translation>
+    </message>
+    <message>
+        <source>%1 has no item &quot;%2&quot;</source>
+        <translation>%1 中没有条目“%2”</translation>
+    </message>
+    <message>
+        <source>%1 has no value to set</source>
+        <translation>%1 没有可设置的值</translation>
+    </message>
+    <message>
+        <source>there is no tab &quot;%1&quot;</source>
+        <translation>没有名为“%1”的标签页</translation>
+    </message>
+    <message>
+        <source>tab &quot;%1&quot; is not the current one (&quot;%2&quot; is)</source>
+        <translation>标签页“%1”不是当前标签页（当前是“%2”）</translation>
+    </message>
+    <message>
+        <source>no control named &quot;%1&quot; is open</source>
+        <translation>没有已打开的名为“%1”的控件</translation>
+    </message>
+    <message>
+        <source>%1 cannot be clicked now (it is disabled)</source>
+        <translation>%1 现在无法点击（已禁用）</translation>
+    </message>
+    <message>
+        <source>%1 is not something to click</source>
+        <translation>%1 不是可点击的对象</translation>
+    </message>
+    <message>
+        <source>unknown lesson action %1</source>
+        <translation>未知的课程操作 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not visible</source>
+        <translation>%1 不可见</translation>
+    </message>
+    <message>
+        <source>%1 does not contain &quot;%2&quot;</source>
+        <translation>%1 不包含“%2”</translation>
+    </message>
+    <message>
+        <source>%1 is %2, less than %3</source>
+        <translation>%1 为 %2，小于 %3</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>%1 是“%2”，而不是“%3”</translation>
+    </message>
+    <message>
+        <source>unknown expectation %1</source>
+        <translation>未知的预期条件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::LogitLensView</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Read after</source>
+        <translation>读取位置</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>The logit lens reads a transformer&apos;s residual stream; an LSTM has none.</source>
+        <translation>logit lens 读取的是 Transformer 的残差流；LSTM 没有残差流。</translation>
+    </message>
+    <message>
+        <source>Load a model and type a prompt to read its residual stream layer by layer.</source>
+        <translation>加载模型并输入提示词，即可逐层读取它的残差流。</translation>
+    </message>
+    <message>
+        <source>What the model would predict after “%1” if it stopped after each layer: the residual stream through ln_f and the unembedding. The last row is its real prediction.</source>
+        <translation>如果模型在每一层之后就停下，它会在“%1”之后预测什么：将残差流送入 ln_f 和反嵌入层得到的结果。最后一行是它真正的预测。</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
     </message>
 </context>
 <context>
@@ -298,6 +1639,146 @@
     <message>
         <source>uniform guess ln(V)</source>
         <translation>均匀猜测 ln(V)</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::OutputTokenView</name>
+    <message>
+        <source>&quot;%1&quot;: p = %2 (model: %3)%4</source>
+        <translation>“%1”：p = %2（模型：%3）%4</translation>
+    </message>
+    <message>
+        <source>, chosen by you</source>
+        <translation>，由你选定</translation>
+    </message>
+    <message>
+        <source>Alternatives:</source>
+        <translation>候选词元：</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::Playground</name>
+    <message>
+        <source>Prompt: the text the model continues</source>
+        <translation>提示词：模型要续写的文本</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Two panes side by side: two checkpoints or two sampler settings on the same prompt and seed (pane A&apos;s seed is used for both).</source>
+        <translation>左右两个窗格：在相同的提示词和随机种子下比较两个检查点或两组采样设置（两边都使用窗格 A 的种子）。</translation>
+    </message>
+    <message>
+        <source>Alternatives (click to branch):</source>
+        <translation>候选词元（点击可从此处分支）：</translation>
+    </message>
+    <message>
+        <source>%1 (latest: %2)</source>
+        <translation>%1（最新：%2）</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint for model %1 first (a run of the workspace or a folder).</source>
+        <translation>请先为模型 %1 选择一个检查点（工作区中的某个运行或一个文件夹）。</translation>
+    </message>
+    <message>
+        <source>Generating with seed %1…</source>
+        <translation>正在使用随机种子 %1 生成…</translation>
+    </message>
+    <message>
+        <source>Branching from token %1 with &quot;%2&quot;…</source>
+        <translation>正在从第 %1 个词元处改用“%2”分支生成…</translation>
+    </message>
+    <message>
+        <source>reached the maximum of new tokens</source>
+        <translation>已达到新词元数上限</translation>
+    </message>
+    <message>
+        <source>hit a stop string</source>
+        <translation>遇到停止字符串</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n token(s), %2 tokens/s, %3</source>
+        <translation><numerusform>%1 — %n 个词元，%2 词元/秒，%3</numerusform></translation>
+    </message>
+    <message>
+        <source>Done. Click a token to see its distribution; click an alternative to branch.</source>
+        <translation>完成。点击某个词元可查看其概率分布；点击候选词元可从此处分支。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::PlaygroundPane</name>
+    <message>
+        <source>A run of the workspace (its latest checkpoint), one of its checkpoints, or a folder you chose.</source>
+        <translation>工作区中的某个运行（使用其最新检查点）、它的某个检查点，或你选择的文件夹。</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint or run folder (an imported model, too).</source>
+        <translation>选择一个检查点或运行文件夹（也可以是导入的模型）。</translation>
+    </message>
+    <message>
+        <source>Model A:</source>
+        <translation>模型 A：</translation>
+    </message>
+    <message>
+        <source>Model B:</source>
+        <translation>模型 B：</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint or run folder</source>
+        <translation>选择检查点或运行文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::PresentationMode</name>
+    <message>
+        <source>Locked by the classroom profile.</source>
+        <translation>已被课堂配置文件锁定。</translation>
+    </message>
+    <message>
+        <source>Cannot read the classroom profile %1: %2</source>
+        <translation>无法读取课堂配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2 (%3)</source>
+        <translation>%1：偏移量 %2 处不是有效的 JSON（%3）</translation>
+    </message>
+    <message>
+        <source>%1: a classroom profile is a JSON object</source>
+        <translation>%1：课堂配置文件必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot; (known: %3)</source>
+        <translation>%1：未知的键“%2”（已知的键：%3）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a list of objectNames</source>
+        <translation>%1：“%2”必须是 objectName 列表</translation>
+    </message>
+    <message>
+        <source>%1: &quot;font_size&quot; must be a number from 6 to 72</source>
+        <translation>%1：“font_size”必须是 6 到 72 之间的数字</translation>
+    </message>
+    <message>
+        <source>%1: &quot;presentation&quot; must be true or false</source>
+        <translation>%1：“presentation”必须是 true 或 false</translation>
     </message>
 </context>
 <context>
@@ -421,6 +1902,497 @@
     <message>
         <source>The selected run&apos;s config.json: the same file `lmwb train` reads.</source>
         <translation>所选运行的 config.json：也就是 `lmwb train` 读取的那个文件。</translation>
+    </message>
+    <message>
+        <source>Export to Hugging Face Format…</source>
+        <translation>导出为 Hugging Face 格式…</translation>
+    </message>
+    <message>
+        <source>Write the run&apos;s latest checkpoint as a Hugging Face GPT-2 folder (model.safetensors, config.json, tokenizer files).</source>
+        <translation>将该运行的最新检查点写成 Hugging Face GPT-2 文件夹（model.safetensors、config.json 和分词器文件）。</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::SamplerPanel</name>
+    <message>
+        <source>Penalties</source>
+        <translation>惩罚项</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Typical-p</source>
+        <translation>Typical-p</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Greedy</source>
+        <translation>贪心</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Creative</source>
+        <translation>创意</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Divides the logits; 0 means greedy (always the most likely token).</source>
+        <translation>logit 除以该值；0 表示贪心（总是选最可能的词元）。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Keep only the k most likely tokens; 0 turns it off.</source>
+        <translation>只保留最可能的 k 个词元；0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Keep the smallest set of tokens whose probabilities add up to p; 1 turns it off.</source>
+        <translation>保留累计概率达到 p 的最小词元集合；1 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Drop tokens less likely than p times the most likely one; 0 turns it off.</source>
+        <translation>丢弃概率低于最可能词元 p 倍的词元；0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Locally typical sampling: keep the tokens whose surprise is closest to the entropy, up to mass p; 1 turns it off.</source>
+        <translation>局部典型采样：保留惊奇度最接近熵的词元，直到累计概率达到 p；1 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Divides a positive logit (multiplies a negative one) of every token seen in the last 64; 1 turns it off.</source>
+        <translation>对最近 64 个词元中出现过的每个词元，将其正 logit 除以该值（负 logit 则乘以该值）；1 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Subtracted once from the logit of every token seen in the last 64.</source>
+        <translation>对最近 64 个词元中出现过的每个词元，从其 logit 中减去该值一次。</translation>
+    </message>
+    <message>
+        <source>Subtracted from a token&apos;s logit once per time it was seen in the last 64.</source>
+        <translation>词元在最近 64 个词元中每出现一次，就从其 logit 中减去一次该值。</translation>
+    </message>
+    <message>
+        <source>e.g. \n\n, THE END</source>
+        <translation>例如 
+
+, THE END</translation>
+    </message>
+    <message>
+        <source>Generation ends when the output ends with one of these. Separate them with commas; write \n for a newline, \t for a tab, \, for a comma, \\ for a backslash.</source>
+        <translation>输出以其中任一字符串结尾时停止生成。多个字符串用逗号分隔；换行写作 
+，制表符写作 	，逗号写作 \,，反斜杠写作 \。</translation>
+    </message>
+    <message>
+        <source>Fixed seed</source>
+        <translation>固定随机种子</translation>
+    </message>
+    <message>
+        <source>Use this seed every time (the same settings give the same text). Unticked, every Generate draws a new seed and shows it here.</source>
+        <translation>每次都使用这个种子（相同设置会得到相同的文本）。不勾选时，每次点击“生成”都会抽取新种子并显示在这里。</translation>
+    </message>
+    <message>
+        <source>Shift (cached)</source>
+        <translation>平移（使用缓存）</translation>
+    </message>
+    <message>
+        <source>Exact crop (slow)</source>
+        <translation>精确裁剪（慢）</translation>
+    </message>
+    <message>
+        <source>Past the context length: Shift keeps the last tokens (Keep) and continues with the KV cache; Exact crop recomputes the last block_size tokens for every token, as nanoGPT&apos;s sample.py.</source>
+        <translation>超出上下文长度时：“平移”保留最后若干词元（见“保留”），并借助 KV cache 继续生成；“精确裁剪”每生成一个词元都重新计算最后 block_size 个词元，与 nanoGPT 的 sample.py 相同。</translation>
+    </message>
+    <message>
+        <source>half the context</source>
+        <translation>上下文的一半</translation>
+    </message>
+    <message>
+        <source>Shift: how many tokens stay when the window is full.</source>
+        <translation>平移：窗口满时保留多少个词元。</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k：</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <source>Min-p:</source>
+        <translation>Min-p：</translation>
+    </message>
+    <message>
+        <source>Typical-p:</source>
+        <translation>Typical-p：</translation>
+    </message>
+    <message>
+        <source>Repetition penalty:</source>
+        <translation>重复惩罚：</translation>
+    </message>
+    <message>
+        <source>Presence penalty:</source>
+        <translation>存在惩罚：</translation>
+    </message>
+    <message>
+        <source>Frequency penalty:</source>
+        <translation>频率惩罚：</translation>
+    </message>
+    <message>
+        <source>Max new tokens:</source>
+        <translation>最大新词元数：</translation>
+    </message>
+    <message>
+        <source>Stop strings:</source>
+        <translation>停止字符串：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>Sampler chain (top runs first; untick to skip):</source>
+        <translation>采样器链（自上而下依次执行；取消勾选可跳过）：</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::TeachTab</name>
+    <message>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>Load latest checkpoint</source>
+        <translation>加载最新检查点</translation>
+    </message>
+    <message>
+        <source>Load the newest checkpoint of the current run (the one training, or the one opened).</source>
+        <translation>加载当前运行（正在训练的或已打开的）的最新检查点。</translation>
+    </message>
+    <message>
+        <source>A prompt to send through the model</source>
+        <translation>要送入模型的提示词</translation>
+    </message>
+    <message>
+        <source>The token whose vectors, attention row and next-token reading are shown.</source>
+        <translation>要展示其向量、注意力行和下一词元解读的词元。</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next block ▶</source>
+        <translation>下一个块 ▶</translation>
+    </message>
+    <message>
+        <source>Step through one forward pass, block by block.</source>
+        <translation>逐块单步执行一次前向传播。</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Logit lens</source>
+        <translation>Logit 透镜</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Could not load the model: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Step %1 of training · %2 tokens · %3 parameters</source>
+        <translation>训练第 %1 步 · %2 个词元 · %3 个参数</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: &lt;b&gt;%3&lt;/b&gt; — %4</source>
+        <translation>第 %1 步，共 %2 步：&lt;b&gt;%3&lt;/b&gt; — %4</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::TokenizerPanel</name>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Piece</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Count in corpus</source>
+        <translation>语料中的出现次数</translation>
+    </message>
+    <message>
+        <source>%1 characters · %2 bytes · %3 tokens · %4 characters/token · %5 bytes/token</source>
+        <translation>%1 个字符 · %2 字节 · %3 个词元 · %4 字符/词元 · %5 字节/词元</translation>
+    </message>
+    <message>
+        <source>Text from the corpus</source>
+        <translation>来自语料的文本</translation>
+    </message>
+    <message>
+        <source>Take the next passage of the loaded corpus.</source>
+        <translation>取已加载语料的下一段。</translation>
+    </message>
+    <message>
+        <source>Type or paste text to tokenize</source>
+        <translation>输入或粘贴要分词的文本</translation>
+    </message>
+    <message>
+        <source>Each token in its own box (byte pieces as &lt;0xE5&gt;)</source>
+        <translation>每个词元单独一个方框（字节片段显示为 &lt;0xE5&gt;）</translation>
+    </message>
+    <message>
+        <source>Off: a character that the tokenizer cuts into byte tokens is one box with the number of its tokens; hover it for the bytes. On: every token is its own box.</source>
+        <translation>关闭：被分词器切成字节词元的字符显示为一个方框，并标出它的词元数，悬停可查看字节。开启：每个词元各占一个方框。</translation>
+    </message>
+    <message>
+        <source>Search the vocabulary (piece, id or bytes)</source>
+        <translation>搜索词表（片段、ID 或字节）</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>分词器：</translation>
+    </message>
+    <message>
+        <source>Ids:</source>
+        <translation>ID：</translation>
+    </message>
+    <message>
+        <source>Vocabulary (click a column to sort):</source>
+        <translation>词表（点击列标题排序）：</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters are tokenized here.</source>
+        <translation>此处只对前 %1 个字符进行分词。</translation>
+    </message>
+    <message>
+        <source>Load a corpus or open a tokenizer to see its tokens.</source>
+        <translation>加载语料或打开分词器即可查看其词元。</translation>
+    </message>
+    <message>
+        <source>This tokenizer cannot encode the text: %1</source>
+        <translation>此分词器无法编码该文本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lmwb::widgets::TokenizerTrainPanel</name>
+    <message>
+        <source>SentencePiece unigram</source>
+        <translation>SentencePiece unigram</translation>
+    </message>
+    <message>
+        <source>SentencePiece BPE</source>
+        <translation>SentencePiece BPE</translation>
+    </message>
+    <message>
+        <source>Byte-level BPE (as GPT-2)</source>
+        <translation>字节级 BPE（与 GPT-2 相同）</translation>
+    </message>
+    <message>
+        <source>Characters (char)</source>
+        <translation>字符（char）</translation>
+    </message>
+    <message>
+        <source>The share of the corpus&apos;s characters that get their own piece; the rarest rest fall back to byte pieces. 1.0 for English, 0.9995 for Chinese.</source>
+        <translation>语料中拥有独立片段的字符所占的比例；其余最罕见的字符会退回为字节片段。英文用 1.0，中文用 0.9995。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Train tokenizer</source>
+        <translation>训练分词器</translation>
+    </message>
+    <message>
+        <source>Use in new run…</source>
+        <translation>用于新运行…</translation>
+    </message>
+    <message>
+        <source>Open the training wizard with this tokenizer.</source>
+        <translation>用此分词器打开训练向导。</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Train one tokenizer of the chosen kind per vocabulary size on the first 512 KiB of the corpus and plot how many characters one token covers.</source>
+        <translation>在语料的前 512 KiB 上，为每个词表大小训练一个所选类型的分词器，并绘制每个词元平均覆盖多少个字符。</translation>
+    </message>
+    <message>
+        <source>vocabulary size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>per token</source>
+        <translation>每词元</translation>
+    </message>
+    <message>
+        <source>characters per token</source>
+        <translation>每词元字符数</translation>
+    </message>
+    <message>
+        <source>bytes per token</source>
+        <translation>每词元字节数</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Vocabulary size:</source>
+        <translation>词表大小：</translation>
+    </message>
+    <message>
+        <source>Character coverage:</source>
+        <translation>字符覆盖率：</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Compression against vocabulary size, sizes:</source>
+        <translation>压缩率随词表大小的变化，词表大小：</translation>
+    </message>
+    <message>
+        <source>Save the tokenizer in</source>
+        <translation>将分词器保存到</translation>
+    </message>
+    <message>
+        <source>Load a corpus in the Dataset view first: the tokenizer learns from it.</source>
+        <translation>请先在数据集视图中加载语料：分词器要从中学习。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the tokenizer in.</source>
+        <translation>选择用于保存分词器的文件夹。</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Cannot save the tokenizer: %1</source>
+        <translation>无法保存分词器：%1</translation>
+    </message>
+    <message>
+        <source>Training failed.</source>
+        <translation>训练失败。</translation>
+    </message>
+    <message>
+        <source>Saved %1 tokens to %2 · %3 characters/token, %4 bytes/token on the corpus.</source>
+        <translation>已将含 %1 个词元的分词器保存到 %2 · 在该语料上为 %3 字符/词元、%4 字节/词元。</translation>
+    </message>
+    <message>
+        <source>Load a corpus in the Dataset view first: the sweep trains on it.</source>
+        <translation>请先在数据集视图中加载语料：扫描要在它上面进行训练。</translation>
+    </message>
+    <message>
+        <source>The sweep sizes must be whole numbers from 8 to 200000 separated by commas; “%1” is not.</source>
+        <translation>扫描用的词表大小必须是 8 到 200000 之间的整数，并用逗号分隔；“%1”不符合要求。</translation>
+    </message>
+    <message>
+        <source>Give at least one vocabulary size for the sweep.</source>
+        <translation>请至少为扫描给出一个词表大小。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweeping %n vocabulary size(s)…</source>
+        <translation><numerusform>正在扫描 %n 个词表大小…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep done: %n tokenizer(s) trained on the first 512 KiB of the corpus.</source>
+        <translation><numerusform>扫描完成：已在语料的前 512 KiB 上训练了 %n 个分词器。</numerusform></translation>
+    </message>
+    <message>
+        <source>Some sizes failed — %1</source>
+        <translation>部分词表大小训练失败 — %1</translation>
     </message>
 </context>
 <context>
@@ -873,10 +2845,6 @@
         <translation>你想做什么？</translation>
     </message>
     <message>
-        <source>Train a new language model from scratch, or continue a run you started before.</source>
-        <translation>从零训练一个新的语言模型，或继续之前开始的运行。</translation>
-    </message>
-    <message>
         <source>Pretrain a new model from scratch</source>
         <translation>从零预训练一个新模型</translation>
     </message>
@@ -891,14 +2859,6 @@
     <message>
         <source>Pick up a run from its latest checkpoint with its own settings, in the same run directory; the loss curve continues exactly where it stopped.</source>
         <translation>在同一运行目录中，按该运行自身的设置从其最新检查点继续训练；损失曲线会从停止的地方准确接续。</translation>
-    </message>
-    <message>
-        <source>Fine-tune (coming with GPT-2 import)</source>
-        <translation>微调（将随 GPT-2 导入功能推出）</translation>
-    </message>
-    <message>
-        <source>Start from pretrained GPT-2 weights and adapt them to your text. Not available yet: it arrives together with the GPT-2 import.</source>
-        <translation>从预训练的 GPT-2 权重出发，使其适应你的文本。暂不可用：将与 GPT-2 导入功能一同推出。</translation>
     </message>
     <message>
         <source>The runs of the workspace folder (folders with a config.json). The run continues from its latest checkpoint up to its training.max_steps.</source>
@@ -921,16 +2881,48 @@
         <translation>从工作区中选择一个运行（最新的在前），按其自身设置从最新检查点继续，直到达到计划的步数。</translation>
     </message>
     <message>
-        <source>Start from GPT-2&apos;s pretrained weights and adapt them to your text.</source>
-        <translation>从 GPT-2 的预训练权重出发，使其适应你的文本。</translation>
-    </message>
-    <message>
         <source>Run directory to continue</source>
         <translation>选择要继续的运行目录</translation>
     </message>
     <message>
         <source>No runs in the workspace yet.</source>
         <translation>工作区中还没有运行。</translation>
+    </message>
+    <message>
+        <source>Train a new language model from scratch, continue a run you started before, or fine-tune a trained or imported model.</source>
+        <translation>从零训练一个新的语言模型、继续之前开始的运行，或微调一个已训练或导入的模型。</translation>
+    </message>
+    <message>
+        <source>Fine-tune a trained or imported model on new text</source>
+        <translation>在新文本上微调已训练或导入的模型</translation>
+    </message>
+    <message>
+        <source>Continued pretraining: a new run that starts from the weights of the run chosen below (for example GPT-2 opened with File ▸ Open Hugging Face Model Folder…) and learns from the text you choose next. The model keeps its own architecture and tokenizer (training.init_from).</source>
+        <translation>继续预训练：新建一个运行，从下方所选运行的权重出发（例如通过“文件 ▸ 打开 Hugging Face 模型文件夹…”打开的 GPT-2），并学习你接下来选择的文本。模型保留自身的架构和分词器（training.init_from）。</translation>
+    </message>
+    <message>
+        <source>Start from the chosen run&apos;s weights (an imported GPT-2 too) and continue on your text; its architecture and tokenizer replace the tokenizer and model pages&apos; choices.</source>
+        <translation>从所选运行的权重出发（也可以是导入的 GPT-2），在你的文本上继续训练；它的架构和分词器会取代分词器页和模型页中的选择。</translation>
+    </message>
+    <message>
+        <source>Prompt/response pairs (JSONL, one {&quot;prompt&quot;, &quot;completion&quot;} or Alpaca {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} object a line; the loss counts the response only): lmwb finetune FINETUNE.json --out CKPT. Alpaca records become:
+### Instruction:
+{instruction}
+
+### Input:
+{input}
+
+### Response:
+{output}</source>
+        <translation>提示词/回复对（JSONL，每行一个 {&quot;prompt&quot;, &quot;completion&quot;} 对象或 Alpaca {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} 对象；损失只计算回复部分）：lmwb finetune FINETUNE.json --out CKPT。Alpaca 记录会转换为：
+### Instruction:
+{instruction}
+
+### Input:
+{input}
+
+### Response:
+{output}</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +3309,26 @@
         <source>The tokenizer is not trained yet: press “Train tokenizer” (Next needs a trained tokenizer).</source>
         <translation>分词器尚未训练：请点击“训练分词器”（需要先训练好分词器才能进入下一步）。</translation>
     </message>
+    <message>
+        <source>Use a saved tokenizer…</source>
+        <translation>使用已保存的分词器…</translation>
+    </message>
+    <message>
+        <source>Use a tokenizer folder trained before (in the Data &amp; Tokenizer tab or with lmwb tokenizer-train) instead of training one here.</source>
+        <translation>使用之前训练好的分词器文件夹（在“数据与分词器”标签页中或用 lmwb tokenizer-train 训练的），而不在这里训练新的。</translation>
+    </message>
+    <message>
+        <source>Choose a tokenizer folder</source>
+        <translation>选择分词器文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot use the tokenizer in %1: %2</source>
+        <translation>无法使用 %1 中的分词器：%2</translation>
+    </message>
+    <message>
+        <source>Using the saved tokenizer in %1: %2 tokens.</source>
+        <translation>正在使用 %1 中已保存的分词器：%2 个词元。</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::widgets::WizardTrainingPage</name>
@@ -1471,6 +3483,37 @@
     <message>
         <source>training.min_lr: “%1” is not a number; write it like 1e-4 or 0.0001.</source>
         <translation>training.min_lr：“%1”不是数字；请写成 1e-4 或 0.0001 这样的形式。</translation>
+    </message>
+    <message>
+        <source>Processes on this machine:</source>
+        <translation>本机进程数：</translation>
+    </message>
+    <message>
+        <source>Data-parallel training: this many processes each train on their share of every batch (batch size rows each) and average their gradients, as `lmwb train --nproc N`. Give each one thread or more; on 2 cores, 2 processes x 1 thread. The window itself trains in one process; the command on the summary page and the torchrun line below use this number.</source>
+        <translation>数据并行训练：这些进程各自在每个批次中属于自己的那一份上训练（每个进程各处理“批次大小”行），并对梯度取平均，与 `lmwb train --nproc N` 相同。每个进程至少分配一个线程；2 核机器上用 2 个进程 × 1 个线程。窗口本身只在一个进程中训练；摘要页上的命令和下方的 torchrun 命令行会使用这个数。</translation>
+    </message>
+    <message>
+        <source>On a cluster:</source>
+        <translation>在集群上：</translation>
+    </message>
+    <message>
+        <source>The same run on several machines with PyTorch&apos;s torchrun: run this on every machine, with --node_rank 0 on the first (MASTER_HOST) and 1, 2, ... on the others, and the run folder on a shared disk. torchrun 1.13 needs the underscore spellings and --redirects 1 --tee 1.</source>
+        <translation>借助 PyTorch 的 torchrun 在多台机器上进行同样的运行：在每台机器上运行此命令，第一台（MASTER_HOST）用 --node_rank 0，其他机器依次用 1、2、...，运行文件夹须放在共享磁盘上。torchrun 1.13 需要使用下划线拼写，并加上 --redirects 1 --tee 1。</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>this is an LSTM, which has no attention</source>
+        <translation>这是 LSTM，没有注意力</translation>
+    </message>
+    <message>
+        <source>the prompt is empty</source>
+        <translation>提示词为空</translation>
+    </message>
+    <message>
+        <source>The prompt has %1 tokens; only the first %2 (the model&apos;s context length) are shown.</source>
+        <translation>提示词有 %1 个词元；只显示前 %2 个（模型的上下文长度）。</translation>
     </message>
 </context>
 </TS>
