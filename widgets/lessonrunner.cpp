@@ -3,6 +3,7 @@
 #include <QAbstractButton>
 #include <QAbstractSlider>
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -195,6 +196,11 @@ QString LessonRunner::runAction(const QJsonObject &a)
         QWidget *w = findWidget(name);
         if (!w)
             return tr("no control named \"%1\" is open").arg(name);
+        // A button the application disabled for a moment (Generate while a generation is
+        // still streaming, Train while a tokenizer trains) is waited for, as a person would.
+        QDeadlineTimer deadline(30000);
+        while (!w->isEnabled() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         if (!w->isEnabled())
             return tr("%1 cannot be clicked now (it is disabled)").arg(name);
         if (auto *b = qobject_cast<QAbstractButton *>(w)) {

@@ -177,7 +177,12 @@ QLabel *makeErrorLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
+    // Colour by style sheet, weight by a font that sets only the weight: a style-sheet font
+    // would freeze the size, and presentation mode could no longer enlarge it.
+    label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    QFont bold;
+    bold.setBold(true);
+    label->setFont(bold);
     label->setVisible(false);
     return label;
 }

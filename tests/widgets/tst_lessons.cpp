@@ -14,6 +14,7 @@
 #include "playground.h"
 #include "session/teachworker.h"
 #include "teachtab.h"
+#include "train/trainer.h"
 
 #include <QDialog>
 #include <QDoubleSpinBox>
@@ -99,8 +100,29 @@ private slots:
     {
         // "Temperature and top-p" sets the Playground's controls of the first pane and
         // clicks Generate; every step's declared state must hold.
+        // A tiny trained run in the workspace: the Playground offers it first.
+        const QString ws = m_dir.filePath("ws-lesson-temp");
+        core::RunConfig c;
+        c.data.format = "synthetic";
+        c.data.syntheticExamples = 2000;
+        c.model.nLayer = 1;
+        c.model.nHead = 2;
+        c.model.nEmbd = 32;
+        c.model.blockSize = 16;
+        c.training.maxSteps = 30;
+        c.training.batchSize = 8;
+        c.training.evalInterval = 1000;
+        c.training.evalSteps = 1;
+        c.training.checkpointInterval = 1000;
+        c.training.warmupSteps = 5;
+        c.training.lrDecaySteps = 30;
+        auto trainer = core::Trainer::create(c, (ws + "/tiny").toStdString());
+        QVERIFY2(trainer.ok(), trainer.ok() ? "" : trainer.error().c_str());
+        QVERIFY((*trainer)->run({}).ok());
+        trainer->reset();
+
         app::MainWindow window;
-        window.setWorkspace(m_dir.filePath("ws-lesson-temp"));
+        window.setWorkspace(ws);
         window.show();
         auto *panel = window.teaching()->lessons();
         QVERIFY(panel->startLesson("temperature-top-p"));
@@ -111,6 +133,8 @@ private slots:
         auto *temperature = window.findChild<QWidget *>("playgroundPane0")->findChild<QDoubleSpinBox *>("temperatureSpin");
         QVERIFY(temperature);
         QCOMPARE(temperature->value(), 0.0);
+        QVERIFY(QTest::qWaitFor([&] { return !window.playground()->isGenerating(); }, 60000));
+        QVERIFY2(!window.playground()->pane(0)->tokens().isEmpty(), qPrintable(window.playground()->lastError()));
         panel->next();
         QCOMPARE(temperature->value(), 1.5);
         panel->next();
