@@ -122,7 +122,7 @@ torch::Tensor gptForward(GPTImpl &g, const torch::Tensor &idx, Emit &&emit)
         const std::string p = "h." + std::to_string(i) + ".";
         auto a = b->ln_1(x);
         emit(p + "ln_1", "layernorm", layer, a);
-        auto att = b->attn->forward(a, nullptr, nullptr, nullptr);
+        auto att = b->attn->forward(a, nullptr, nullptr);
         emit(p + "attn", "attention", layer, att);
         x = x + att;
         emit(p + "add_1", "add", layer, x);
@@ -271,7 +271,7 @@ Result<AttentionTrace> traceAttention(const LanguageModel &model, const std::vec
         // The residual stream entering the layer.
         auto x = g.wte(idsTensor(ids)) + g.wpe(torch::arange(T, torch::kLong)).unsqueeze(0); // (1, T, C)
         for (int i = 0; i < layer; ++i)
-            x = g.h->ptr<BlockImpl>(static_cast<size_t>(i))->forward(x, nullptr, nullptr, nullptr);
+            x = g.h->ptr<BlockImpl>(static_cast<size_t>(i))->forward(x, nullptr, nullptr);
         auto b = g.h->ptr<BlockImpl>(static_cast<size_t>(layer));
         auto a = b->ln_1(x)[0];                 // (T, C)
         auto qkv = b->attn->c_attn(a);          // (T, 3C)
@@ -322,7 +322,7 @@ Result<AttentionTrace> traceAttention(const LanguageModel &model, const std::vec
         tr.projected = toVector(projected);
 
         // The same layer's MLP at the same token, on the stream after the attention's residual add.
-        auto x1 = x + b->attn->forward(b->ln_1(x), nullptr, nullptr, nullptr);
+        auto x1 = x + b->attn->forward(b->ln_1(x), nullptr, nullptr);
         auto m = b->ln_2(x1)[0][query];               // (C)
         auto hidden = b->mlp->c_fc(m);                // (4C)
         auto act = torch::gelu(hidden);
@@ -383,7 +383,7 @@ Result<LogitLens> logitLens(const LanguageModel &model, const std::vector<int32_
         auto x = g.wte(idsTensor(ids)) + g.wpe(torch::arange(T, torch::kLong)).unsqueeze(0);
         read("embeddings", x);
         for (size_t i = 0; i < g.h->size(); ++i) {
-            x = g.h->ptr<BlockImpl>(i)->forward(x, nullptr, nullptr, nullptr);
+            x = g.h->ptr<BlockImpl>(i)->forward(x, nullptr, nullptr);
             read("h." + std::to_string(i), x);
         }
         return lens;

@@ -27,8 +27,7 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c, bool fuse
     resid_dropout = register_module("resid_dropout", torch::nn::Dropout(c.dropout));
 }
 
-torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK,
-                                               torch::Tensor *pastV)
+torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache)
 {
     const int64_t B = x.size(0), T = x.size(1), C = x.size(2);
     const int64_t hs = C / nHead;
@@ -37,14 +36,25 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Te
     auto k = qkv[1].view({B, T, nHead, hs}).transpose(1, 2);
     auto v = qkv[2].view({B, T, nHead, hs}).transpose(1, 2);
     int64_t past = 0;
-    if (pastK) {
-        if (pastK->defined()) {
-            past = pastK->size(2);
-            k = torch::cat({*pastK, k}, 2);
-            v = torch::cat({*pastV, v}, 2);
+    if (cache) {
+        past = cache->len;
+        const int64_t need = past + T;
+        if (!cache->k.defined() || cache->k.size(0) != B || cache->k.size(2) < need) {
+            const int64_t cap = std::max(need, cache->capacity);
+            auto k2 = torch::empty({B, nHead, cap, hs}, k.options());
+            auto v2 = torch::empty({B, nHead, cap, hs}, v.options());
+            if (past > 0) {
+                k2.narrow(2, 0, past).copy_(cache->k.narrow(2, 0, past));
+                v2.narrow(2, 0, past).copy_(cache->v.narrow(2, 0, past));
+            }
+            cache->k = k2;
+            cache->v = v2;
         }
-        *pastK = k;
-        *pastV = v;
+        cache->k.narrow(2, past, T).copy_(k);
+        cache->v.narrow(2, past, T).copy_(v);
+        cache->len = need;
+        k = cache->k.narrow(2, 0, need);
+        v = cache->v.narrow(2, 0, need);
     }
     const int64_t Tk = k.size(2); // past + T
     const double p = is_training() ? dropout : 0.0;
@@ -97,10 +107,9 @@ BlockImpl::BlockImpl(const ModelConfig &c, bool fused)
     mlp = register_module("mlp", MLP(c));
 }
 
-torch::Tensor BlockImpl::forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK,
-                                 torch::Tensor *pastV)
+torch::Tensor BlockImpl::forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache)
 {
-    auto y = x + attn(ln_1(x), probs, pastK, pastV);
+    auto y = x + attn(ln_1(x), probs, cache);
     return y + mlp(ln_2(y));
 }
 
@@ -148,15 +157,15 @@ torch::Tensor GPTImpl::forward(const torch::Tensor &idx, std::vector<torch::Tens
                 config.blockSize);
     auto pos = torch::arange(past, past + T, torch::kLong);
     auto x = drop(wte(idx) + wpe(pos)); // (B, T, C)
-    if (cache && cache->k.empty()) {
-        cache->k.resize(h->size());
-        cache->v.resize(h->size());
+    if (cache && cache->layers.empty()) {
+        cache->layers.resize(h->size());
+        for (auto &slot : cache->layers)
+            slot.capacity = config.blockSize;
     }
     if (attention)
         attention->assign(h->size(), torch::Tensor());
     for (size_t i = 0; i < h->size(); ++i) {
-        x = h->ptr<BlockImpl>(i)->forward(x, attention ? &(*attention)[i] : nullptr, cache ? &cache->k[i] : nullptr,
-                                          cache ? &cache->v[i] : nullptr);
+        x = h->ptr<BlockImpl>(i)->forward(x, attention ? &(*attention)[i] : nullptr, cache ? &cache->layers[i] : nullptr);
     }
     x = ln_f(x);
     if (lm_head)

@@ -28,17 +28,25 @@ public:
 TORCH_MODULE(LayerNorm);
 
 // Per-layer K and V of the tokens seen so far, for cached generation.
+// One layer's keys and values, in a buffer allocated once for the whole context (appending
+// a token writes one slot instead of copying the whole cache as torch::cat would).
+struct KVSlot {
+    torch::Tensor k, v; // (B, nh, capacity, hs); the first len positions are filled
+    int64_t len = 0;
+    int64_t capacity = 0;
+};
+
 struct KVCache {
-    std::vector<torch::Tensor> k, v; // per layer: (B, nh, Tpast, hs)
-    int64_t length() const { return k.empty() || !k[0].defined() ? 0 : k[0].size(2); }
-    void clear() { k.clear(); v.clear(); }
+    std::vector<KVSlot> layers;
+    int64_t length() const { return layers.empty() ? 0 : layers[0].len; }
+    void clear() { layers.clear(); }
 };
 
 class CausalSelfAttentionImpl : public torch::nn::Module {
 public:
     CausalSelfAttentionImpl(const ModelConfig &c, bool fused);
     // probs: when non-null receives the attention probabilities (B, nh, T, Tk).
-    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK, torch::Tensor *pastV);
+    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache = nullptr);
     torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
     torch::nn::Dropout attn_dropout{nullptr}, resid_dropout{nullptr};
     int64_t nHead, nEmbd;
@@ -63,7 +71,7 @@ TORCH_MODULE(MLP);
 class BlockImpl : public torch::nn::Module {
 public:
     BlockImpl(const ModelConfig &c, bool fused);
-    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, torch::Tensor *pastK, torch::Tensor *pastV);
+    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache = nullptr);
     LayerNorm ln_1{nullptr}, ln_2{nullptr};
     CausalSelfAttention attn{nullptr};
     MLP mlp{nullptr};
