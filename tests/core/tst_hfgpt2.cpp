@@ -244,6 +244,41 @@ private slots:
         QVERIFY(maxDiff(*lf, reference(f, full)) < 1e-4);
     }
 
+    void attentionOfAnImportUpToItsContext()
+    {
+        // The Attention tab and `lmwb attention` read an imported GPT-2 through the same
+        // LanguageModel::attention: every layer and head, rows of probabilities, causal,
+        // up to n_positions tokens and no further.
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString() + "/gpt2";
+        Fixture f = writeFixture(dir, "transformer.", "none");
+        auto m = LanguageModel::load(dir);
+        QVERIFY2(m.ok(), m.ok() ? "" : m.error().c_str());
+        std::vector<int32_t> full(P);
+        for (int i = 0; i < P; ++i)
+            full[i] = static_cast<int32_t>((i * 37) % f.V);
+        auto att = m->attention(full);
+        QVERIFY2(att.ok(), att.ok() ? "" : att.error().c_str());
+        QCOMPARE(att->nLayer, L);
+        QCOMPARE(att->nHead, H);
+        QCOMPARE(att->T, static_cast<int64_t>(P));
+        for (int l = 0; l < L; ++l)
+            for (int h = 0; h < H; ++h)
+                for (int64_t q = 0; q < P; ++q) {
+                    double sum = 0;
+                    for (int64_t k = 0; k < P; ++k) {
+                        if (k > q)
+                            QCOMPARE(att->at(l, h, q, k), 0.0f);
+                        sum += att->at(l, h, q, k);
+                    }
+                    QVERIFY(std::abs(sum - 1.0) < 1e-5);
+                }
+        full.push_back(1);
+        auto tooLong = m->attention(full);
+        QVERIFY(!tooLong.ok());
+        QVERIFY2(QString::fromStdString(tooLong.error()).contains(QString::number(P)), tooLong.error().c_str());
+    }
+
     void scoreCommandMatchesReference()
     {
         QTemporaryDir tmp;
