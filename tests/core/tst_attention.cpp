@@ -112,7 +112,7 @@ private slots:
                                                                             .arg(got).arg(want)));
                     }
             }
-            x = blk->forward(x.unsqueeze(0), nullptr, nullptr, nullptr).squeeze(0); // into the next layer
+            x = blk->forward(x.unsqueeze(0), nullptr, nullptr).squeeze(0); // into the next layer
         }
     }
 
