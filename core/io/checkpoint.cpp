@@ -24,7 +24,7 @@ Result<DType> dtypeOf(const torch::Tensor &t)
     }
 }
 
-static torch::ScalarType scalarTypeOf(DType d)
+torch::ScalarType scalarTypeOf(DType d)
 {
     switch (d) {
     case DType::F32: return torch::kFloat32;

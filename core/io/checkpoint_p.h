@@ -16,6 +16,7 @@
 namespace lmwb::core {
 
 Result<DType> dtypeOf(const torch::Tensor &t);
+torch::ScalarType scalarTypeOf(DType d); // the torch type of a safetensors dtype
 Status saveTensors(const std::string &path, const std::vector<std::pair<std::string, torch::Tensor>> &tensors,
                    const std::map<std::string, std::string> &metadata = {});
 // name -> tensor (owned copies, CPU).

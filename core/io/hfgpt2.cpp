@@ -40,23 +40,6 @@ bool isBiasName(const std::string &name)
     return name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
 }
 
-torch::ScalarType scalarTypeOf(DType d)
-{
-    switch (d) {
-    case DType::F32: return torch::kFloat32;
-    case DType::F64: return torch::kFloat64;
-    case DType::F16: return torch::kFloat16;
-    case DType::BF16: return torch::kBFloat16;
-    case DType::I64: return torch::kInt64;
-    case DType::I32: return torch::kInt32;
-    case DType::I16: return torch::kInt16;
-    case DType::I8: return torch::kInt8;
-    case DType::U8: return torch::kUInt8;
-    case DType::Bool: return torch::kBool;
-    }
-    return torch::kFloat32;
-}
-
 // A view of the file's bytes, no copy; valid while st lives.
 torch::Tensor viewOf(const SafeTensors &st, const TensorEntry &e)
 {

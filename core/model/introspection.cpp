@@ -35,17 +35,7 @@ std::vector<int64_t> shapeOf(const torch::Tensor &t, bool dropBatch)
 
 Status checkInput(const LanguageModel &model, const std::vector<int32_t> &ids)
 {
-    const auto &c = model.config();
-    if (ids.empty())
-        return makeError("the prompt has no tokens");
-    if (c.arch == Arch::Gpt && static_cast<int64_t>(ids.size()) > c.blockSize)
-        return makeError("the prompt has " + std::to_string(ids.size()) + " tokens, more than the model's context of " +
-                         std::to_string(c.blockSize));
-    for (auto id : ids)
-        if (id < 0 || id >= c.vocabSize)
-            return makeError("token id " + std::to_string(id) + " is outside the vocabulary of " +
-                             std::to_string(c.vocabSize));
-    return {};
+    return checkModelInput(ids, model.config(), "the prompt");
 }
 
 torch::Tensor idsTensor(const std::vector<int32_t> &ids)

@@ -127,18 +127,23 @@ int64_t LanguageModel::parameterCount(bool includePositions) const
 }
 std::shared_ptr<Network> LanguageModel::network() const { return m_impl->net; }
 
-static Status checkIds(const std::vector<int32_t> &ids, const ModelConfig &c)
+Status checkModelInput(const std::vector<int32_t> &ids, const ModelConfig &c, const std::string &what)
 {
     if (ids.empty())
-        return makeError("the input has no tokens");
+        return makeError(what + " has no tokens");
     if (c.arch == Arch::Gpt && static_cast<int64_t>(ids.size()) > c.blockSize)
-        return makeError("the input has " + std::to_string(ids.size()) + " tokens, more than the model's context of " +
+        return makeError(what + " has " + std::to_string(ids.size()) + " tokens, more than the model's context of " +
                          std::to_string(c.blockSize));
     for (auto id : ids)
         if (id < 0 || id >= c.vocabSize)
             return makeError("token id " + std::to_string(id) + " is outside the vocabulary of " +
                              std::to_string(c.vocabSize));
     return {};
+}
+
+static Status checkIds(const std::vector<int32_t> &ids, const ModelConfig &c)
+{
+    return checkModelInput(ids, c, "the input");
 }
 
 static torch::Tensor idsTensor(const std::vector<int32_t> &ids)

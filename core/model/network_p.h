@@ -7,6 +7,7 @@
 // hs head size (C / nh).
 
 #include "config/runconfig.h"
+#include "util/result.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -30,6 +31,10 @@ TORCH_MODULE(LayerNorm);
 // Per-layer K and V of the tokens seen so far, for cached generation.
 // One layer's keys and values, in a buffer allocated once for the whole context (appending
 // a token writes one slot instead of copying the whole cache as torch::cat would).
+// The ids a model can take: non-empty, inside the vocabulary, at most block_size for a GPT.
+// The message names the input as `what` ("the prompt", "the input").
+Status checkModelInput(const std::vector<int32_t> &ids, const ModelConfig &c, const std::string &what);
+
 struct KVSlot {
     torch::Tensor k, v; // (B, nh, capacity, hs); the first len positions are filled
     int64_t len = 0;
