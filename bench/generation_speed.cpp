@@ -19,7 +19,7 @@ int main(int argc, char **argv)
 {
     if (argc < 7) {
         std::fprintf(stderr, "usage: lmwb-genbench N_LAYER N_HEAD N_EMBD BLOCK TOKENS THREADS [cache|nocache] "
-                             "[shift|crop]\n");
+                             "[shift|crop] [fp32|bf16]\n");
         return 2;
     }
     int v[6];
@@ -32,6 +32,11 @@ int main(int argc, char **argv)
     }
     const std::string cache = argc > 7 ? argv[7] : "cache";
     const std::string policy = argc > 8 ? argv[8] : "shift";
+    const std::string precision = argc > 9 ? argv[9] : "fp32";
+    if (precision != "fp32" && precision != "bf16") {
+        std::fprintf(stderr, "lmwb-genbench: expected fp32|bf16\n");
+        return 2;
+    }
     if ((cache != "cache" && cache != "nocache") || (policy != "shift" && policy != "crop")) {
         std::fprintf(stderr, "lmwb-genbench: expected cache|nocache and shift|crop\n");
         return 2;
@@ -65,13 +70,15 @@ int main(int argc, char **argv)
     g.sampler.topK = 200;
     g.useCache = cache == "cache";
     g.context = policy == "crop" ? ContextPolicy::Crop : ContextPolicy::Shift;
+    g.precision = precision == "bf16" ? GenerationPrecision::Bf16 : GenerationPrecision::Fp32;
     auto r = generate(*m, "\n", g);
     if (!r) {
         std::fprintf(stderr, "lmwb-genbench: %s\n", r.error().c_str());
         return 1;
     }
-    std::printf("{\"impl\": \"lmwb-%s-%s\", \"tokens\": %zu, \"tokens_per_second\": %.2f, \"window_shifts\": %d, "
+    const std::string suffix = precision == "bf16" ? "-bf16" : "";
+    std::printf("{\"impl\": \"lmwb-%s-%s%s\", \"tokens\": %zu, \"tokens_per_second\": %.2f, \"window_shifts\": %d, "
                 "\"threads\": %d}\n",
-                cache.c_str(), policy.c_str(), r->tokens.size(), r->tokensPerSecond, r->windowShifts, threadCount());
+                cache.c_str(), policy.c_str(), suffix.c_str(), r->tokens.size(), r->tokensPerSecond, r->windowShifts, threadCount());
     return 0;
 }

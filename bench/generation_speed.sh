@@ -22,12 +22,13 @@ for model in "nanogpt-cpu 4 4 128 64" "baby-gpt 6 6 384 256"; do
   name=$1 L=$2 H=$3 E=$4 B=$5
   : >"$work/$name.jsonl"
   for r in $(seq 1 "$repeats"); do
-    for impl in cache-shift nocache-shift python; do
+    for impl in cache-shift cache-shift-bf16 nocache-shift python; do
       if [ "$impl" = python ]; then
         line=$(/usr/bin/python3 "$here/generation_speed.py" --n-layer "$L" --n-head "$H" --n-embd "$E" \
                --block-size "$B" --tokens "$tokens" --threads "$threads" --json)
       else
-        line=$("$bin" "$L" "$H" "$E" "$B" "$tokens" "$threads" "${impl%-*}" "${impl#*-}")
+        set -- $(echo "$impl" | tr - ' ')
+        line=$("$bin" "$L" "$H" "$E" "$B" "$tokens" "$threads" "$1" "$2" "${3:-fp32}")
       fi
       echo "{\"model\": \"$name\", \"repeat\": $r, \"run\": $line}" | tee -a "$work/$name.jsonl"
     done

@@ -1282,7 +1282,9 @@
     </message>
     <message numerus="yes">
         <source>not UTF-8: %n bad byte(s) at %1</source>
-        <translation><numerusform>不是 UTF-8：%1 处有 %n 个无效字节</numerusform></translation>
+        <translation>
+            <numerusform>不是 UTF-8：%1 处有 %n 个无效字节</numerusform>
+        </translation>
     </message>
     <message>
         <source>As training reads it: %1 bytes, %2 characters, %3 lines, %4 distinct characters (%5).</source>
@@ -1302,7 +1304,9 @@
     </message>
     <message numerus="yes">
         <source>length in tokens (%n unit(s), mean %1, longest %2)</source>
-        <translation><numerusform>长度（词元数；共 %n 个单位，平均 %1，最长 %2）</numerusform></translation>
+        <translation>
+            <numerusform>长度（词元数；共 %n 个单位，平均 %1，最长 %2）</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 tokens: the first %2 train, the last %3 are validation (val_fraction %4).</source>
@@ -1345,7 +1349,9 @@
     </message>
     <message numerus="yes">
         <source>after %1 (%n left)</source>
-        <translation><numerusform>%1 之后（剩 %n 个）</numerusform></translation>
+        <translation>
+            <numerusform>%1 之后（剩 %n 个）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Token %1: &quot;%2&quot;, drawn with p = %3 (the model gave it %4). Click a bar to branch from here with that token.</source>
@@ -1356,7 +1362,9 @@
     <name>lmwb::widgets::FormulaPanel</name>
     <message numerus="yes">
         <source>%n numbers</source>
-        <translation><numerusform>%n 个数</numerusform></translation>
+        <translation>
+            <numerusform>%n 个数</numerusform>
+        </translation>
     </message>
     <message>
         <source>Formulas with live numbers</source>
@@ -1478,7 +1486,9 @@
     </message>
     <message numerus="yes">
         <source>%n steps</source>
-        <translation><numerusform>%n 步</numerusform></translation>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
     </message>
     <message>
         <source>Begin ▶</source>
@@ -1712,7 +1722,9 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n token(s), %2 tokens/s, %3</source>
-        <translation><numerusform>%1 — %n 个词元，%2 词元/秒，%3</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n 个词元，%2 词元/秒，%3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Done. Click a token to see its distribution; click an alternative to branch.</source>
@@ -2101,6 +2113,14 @@
         <source>Down</source>
         <translation>下移</translation>
     </message>
+    <message>
+        <source>bf16 weights (faster)</source>
+        <translation>bf16 权重（更快）</translation>
+    </message>
+    <message>
+        <source>Generate on a bfloat16 copy of the weights: a cached token reads half the bytes. The probabilities then differ from fp32 by bf16&apos;s rounding, so the text can differ too. GPT models only.</source>
+        <translation>在权重的 bfloat16 副本上生成：有缓存时每个词元只需读取一半的字节。概率会因 bf16 的舍入而与 fp32 略有不同，所以生成的文本也可能不同。仅适用于 GPT 模型。</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::widgets::TeachTab</name>
@@ -2380,7 +2400,9 @@
     </message>
     <message numerus="yes">
         <source>Sweeping %n vocabulary size(s)…</source>
-        <translation><numerusform>正在扫描 %n 个词表大小…</numerusform></translation>
+        <translation>
+            <numerusform>正在扫描 %n 个词表大小…</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2388,7 +2410,9 @@
     </message>
     <message numerus="yes">
         <source>Sweep done: %n tokenizer(s) trained on the first 512 KiB of the corpus.</source>
-        <translation><numerusform>扫描完成：已在语料的前 512 KiB 上训练了 %n 个分词器。</numerusform></translation>
+        <translation>
+            <numerusform>扫描完成：已在语料的前 512 KiB 上训练了 %n 个分词器。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some sizes failed — %1</source>

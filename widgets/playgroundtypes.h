@@ -50,6 +50,7 @@ struct PlaygroundSettings {
     QStringList order = defaultOrder(); // the enabled stages, in chain order
     bool cropContext = false;           // false: context shift (generator.h)
     int keepTokens = 0;                 // 0 = block_size/2
+    bool bf16 = false;                  // generate on a bfloat16 copy of the weights (GPT)
 
     static QStringList defaultOrder();
     static QStringList allStages() { return defaultOrder(); }

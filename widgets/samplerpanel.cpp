@@ -116,6 +116,11 @@ SamplerPanel::SamplerPanel(QWidget *parent) : QWidget(parent)
     m_keep = intSpin(0, 1'000'000, QStringLiteral("keepSpin"));
     m_keep->setSpecialValueText(tr("half the context"));
     m_keep->setToolTip(tr("Shift: how many tokens stay when the window is full."));
+    m_bf16 = new QCheckBox(tr("bf16 weights (faster)"));
+    m_bf16->setObjectName(QStringLiteral("bf16Check"));
+    m_bf16->setToolTip(tr("Generate on a bfloat16 copy of the weights: a cached token reads half the bytes. The "
+                          "probabilities then differ from fp32 by bf16's rounding, so the text can differ too. GPT "
+                          "models only."));
     auto *contextRow = new QHBoxLayout;
     contextRow->addWidget(m_context, 1);
     contextRow->addWidget(new QLabel(tr("Keep:")));
@@ -134,6 +139,7 @@ SamplerPanel::SamplerPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Seed:"), m_seed);
     form->addRow(QString(), m_fixedSeed);
     form->addRow(tr("Context:"), contextRow);
+    form->addRow(QString(), m_bf16);
     outer->addLayout(form);
 
     outer->addWidget(new QLabel(tr("Sampler chain (top runs first; untick to skip):")));
@@ -177,10 +183,11 @@ SamplerPanel::SamplerPanel(QWidget *parent) : QWidget(parent)
         if (!m_updating)
             emit changed();
     });
-    connect(m_fixedSeed, &QCheckBox::toggled, this, [this] {
-        if (!m_updating)
-            emit changed();
-    });
+    for (auto *c : {m_fixedSeed, m_bf16})
+        connect(c, &QCheckBox::toggled, this, [this] {
+            if (!m_updating)
+                emit changed();
+        });
     connect(m_context, &QComboBox::currentIndexChanged, this, [this] {
         m_keep->setEnabled(m_context->currentIndex() == 0);
         if (!m_updating)
@@ -243,6 +250,7 @@ PlaygroundSettings SamplerPanel::settings() const
             s.order << m_order->item(i)->data(Qt::UserRole).toString();
     s.cropContext = m_context->currentIndex() == 1;
     s.keepTokens = m_keep->value();
+    s.bf16 = m_bf16->isChecked();
     return s;
 }
 
@@ -264,6 +272,7 @@ void SamplerPanel::setSettings(const PlaygroundSettings &s)
     m_context->setCurrentIndex(s.cropContext ? 1 : 0);
     m_keep->setValue(s.keepTokens);
     m_keep->setEnabled(!s.cropContext);
+    m_bf16->setChecked(s.bf16);
     m_order->clear();
     for (const QString &name : s.order)
         addStageItem(name, true);

@@ -46,7 +46,7 @@ private:
                    *m_repetition = nullptr, *m_presence = nullptr, *m_frequency = nullptr;
     QSpinBox *m_topK = nullptr, *m_maxNew = nullptr, *m_seed = nullptr, *m_keep = nullptr;
     QLineEdit *m_stops = nullptr;
-    QCheckBox *m_fixedSeed = nullptr;
+    QCheckBox *m_fixedSeed = nullptr, *m_bf16 = nullptr;
     QComboBox *m_context = nullptr;
     QListWidget *m_order = nullptr;
     bool m_updating = false;

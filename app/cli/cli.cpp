@@ -19,7 +19,7 @@ Without arguments lmwb opens the workbench window. Headless commands:
   lmwb generate CKPT --prompt TEXT [--max-new-tokens N] [--temperature T] [--top-k K]
                 [--top-p P] [--min-p P] [--typical-p P] [--repetition-penalty R]
                 [--presence-penalty X] [--frequency-penalty X] [--stop S]... [--seed S]
-                [--no-cache] [--context shift|crop] [--keep-tokens N] [--json]
+                [--no-cache] [--context shift|crop] [--keep-tokens N] [--precision fp32|bf16] [--json]
   lmwb score CKPT --text TEXT [--json]
   lmwb tokenize TOKENIZER|CKPT --text TEXT [--json]
   lmwb tokenizer-train --kind char|bpe|spm-bpe|spm-unigram --vocab-size N --out DIR

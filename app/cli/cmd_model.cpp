@@ -47,7 +47,7 @@ int cmdGenerate(const std::vector<std::string> &argv)
 {
     Args a({"json", "no-cache"}, {"prompt", "prompt-file", "max-new-tokens", "temperature", "top-k", "top-p", "min-p",
                                   "typical-p", "repetition-penalty", "presence-penalty", "frequency-penalty", "stop",
-                                  "seed", "threads", "context", "keep-tokens"});
+                                  "seed", "threads", "context", "keep-tokens", "precision"});
     if (!a.parse(argv))
         return usageError("generate", a.error());
     core::GenerationSettings g;
@@ -70,6 +70,13 @@ int cmdGenerate(const std::vector<std::string> &argv)
             g.context = core::ContextPolicy::Crop;
         else if (context.back() != "shift")
             return usageError("generate", "--context must be shift or crop, not '" + context.back() + "'");
+    }
+    const auto precision = a.values("precision");
+    if (!precision.empty()) {
+        if (precision.back() == "bf16")
+            g.precision = core::GenerationPrecision::Bf16;
+        else if (precision.back() != "fp32")
+            return usageError("generate", "--precision must be fp32 or bf16, not '" + precision.back() + "'");
     }
     const int threads = static_cast<int>(a.integer("threads", 0, 0, 1024));
     if (a.failed())

@@ -55,6 +55,7 @@ core::GenerationSettings toCore(const PlaygroundSettings &p, QString &error)
             g.stopStrings.push_back(s.toStdString());
     g.context = p.cropContext ? core::ContextPolicy::Crop : core::ContextPolicy::Shift;
     g.keepTokens = p.keepTokens;
+    g.precision = p.bf16 ? core::GenerationPrecision::Bf16 : core::GenerationPrecision::Fp32;
     g.recordStages = true;
     return g;
 }

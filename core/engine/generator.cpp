@@ -85,6 +85,19 @@ private:
     torch::Tensor m_last;
 };
 
+// A bfloat16 copy of a GPT's weights, for GenerationPrecision::Bf16.
+std::shared_ptr<Network> bf16Copy(Network &src)
+{
+    torch::NoGradGuard noGrad;
+    auto copy = Network::create(src.config(), 0);
+    copy->module().to(torch::kBFloat16);
+    auto from = src.namedParameters();
+    auto to = copy->namedParameters();
+    for (std::size_t i = 0; i < to.size(); ++i)
+        to[i].second.copy_(from[i].second);
+    return copy;
+}
+
 bool endsWithStop(const std::string &text, std::size_t promptBytes, const std::vector<std::string> &stops)
 {
     for (const auto &s : stops) {
@@ -139,10 +152,13 @@ Result<GenerationResult> generateFromIds(const LanguageModel &model, const std::
     try {
         if (auto bad = validateGenerationSettings(settings, model.config()); !bad.empty())
             return makeError(bad);
+        const bool bf16 = settings.precision == GenerationPrecision::Bf16;
+        if (bf16 && model.config().arch != Arch::Gpt)
+            return makeError("bf16 generation is for GPT models; this one is an LSTM (use fp32)");
+        auto net = bf16 ? bf16Copy(*model.network()) : model.network();
         // InferenceMode: no autograd bookkeeping per op. The modules create what they keep (the
         // attention mask) outside it, so the trainer can sample from the model it trains.
         c10::InferenceMode inference;
-        auto net = model.network();
         net->module().eval();
         NextTokenLogits next(*net, settings);
         const auto vocab = static_cast<std::size_t>(model.config().vocabSize);

@@ -31,6 +31,11 @@
 namespace lmwb::core {
 
 enum class ContextPolicy { Shift, Crop };
+// Bf16: GPT generation on a bfloat16 copy of the weights (made once per call); a cached
+// token then reads half the bytes, which is what bounds it on a CPU. The probabilities
+// differ from fp32 by bf16's rounding (about 3 significant digits), so the sampled text
+// can differ too; fp32 is the default and the reference.
+enum class GenerationPrecision { Fp32, Bf16 };
 
 struct GenerationSettings {
     SamplerSettings sampler;
@@ -39,6 +44,7 @@ struct GenerationSettings {
     std::vector<std::string> stopStrings; // generation ends when the text ends with one
     bool useCache = true;
     ContextPolicy context = ContextPolicy::Shift;
+    GenerationPrecision precision = GenerationPrecision::Fp32;
     int keepTokens = 0;        // Shift: tokens kept when the window is full; 0 = block_size/2
     bool recordStages = false; // fill GeneratedToken::stages (the distribution view)
 };

@@ -67,6 +67,37 @@ private slots:
         QVERIFY(c->text != a->text);
     }
 
+    void bf16FollowsTheFp32Distribution()
+    {
+        // Generation on the bf16 copy: every token's model probability is fp32's for the same
+        // context up to bf16 rounding, and the model's own (fp32) weights are untouched.
+        auto m = tinyModel(5);
+        auto before = m.logits({1, 2, 3});
+        QVERIFY(before.ok());
+        GenerationSettings g;
+        g.maxNewTokens = 12; // prompt + 12 stays inside the context of 16
+        g.sampler.temperature = 1.0f;
+        g.precision = GenerationPrecision::Bf16;
+        auto r = generate(m, "abc", g);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().c_str());
+        QCOMPARE(r->tokens.size(), std::size_t(12));
+        std::vector<int32_t> context = r->promptIds;
+        for (const auto &t : r->tokens) {
+            auto l = m.logits(context);
+            QVERIFY(l.ok());
+            const auto row = l->row(l->T - 1);
+            const float mx = *std::max_element(row.begin(), row.end());
+            double z = 0;
+            for (float v : row)
+                z += std::exp(v - mx);
+            const double p = std::exp(row[static_cast<std::size_t>(t.id)] - mx) / z;
+            QVERIFY2(std::abs(p - t.rawProb) < 0.02, qPrintable(QString("fp32 %1, bf16 %2").arg(p).arg(t.rawProb)));
+            context.push_back(t.id);
+        }
+        auto after = m.logits({1, 2, 3});
+        QCOMPARE(after->values, before->values);
+    }
+
     void greedyFollowsTheArgmaxPath_data()
     {
         QTest::addColumn<ContextPolicy>("policy");

@@ -228,6 +228,7 @@ private slots:
         QTest::addRow("missing ckpt") << QStringList{"generate", "/nonexistent", "--prompt", "a"} << "/nonexistent";
         QTest::addRow("bad number") << QStringList{"generate", "x", "--temperature", "hot"} << "--temperature";
         QTest::addRow("bad context") << QStringList{"generate", "x", "--context", "slide"} << "--context";
+        QTest::addRow("bad precision") << QStringList{"generate", "x", "--precision", "fp8"} << "--precision";
         QTest::addRow("no text") << QStringList{"score", "x"} << "--text";
         QTest::addRow("bad kind") << QStringList{"tokenizer-train", "--kind", "words", "--out", "x", "y"} << "kind";
         QTest::addRow("no out") << QStringList{"train", "x.json"} << "--out";
