@@ -10,9 +10,13 @@ namespace lmwb::core {
 
 namespace {
 
-// GPT-2's pattern (openai/gpt-2 src/encoder.py), unchanged.
+// GPT-2's pattern (openai/gpt-2 src/encoder.py) with \s spelled \p{White_Space}: that is
+// what \s means in Python's regex module, which GPT-2 used, and in tiktoken's Rust regex.
+// PCRE2's \s (with UCP) also matches U+180E MONGOLIAN VOWEL SEPARATOR, no longer a space
+// since Unicode 6.3, and that changed the ids of text around it.
 constexpr const char *kPattern =
-    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
+    R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\p{White_Space}\p{L}\p{N}]+)"
+    R"(|\p{White_Space}+(?!\P{White_Space})|\p{White_Space}+)";
 
 std::string pcre2Message(int code)
 {
