@@ -161,6 +161,13 @@ int cmdTrain(const std::vector<std::string> &argv)
                     static_cast<long long>(sum.valTokens), sum.vocabSize,
                     core::tokenizerKindName(cfg.tokenizer.kind).c_str(), core::threadCount(),
                     cfg.training.precision.c_str());
+        if (cfg.data.format == "pairs")
+            std::printf("pairs: %lld train / %lld val prompt/response pairs, the loss on the response tokens\n",
+                        static_cast<long long>(sum.trainExamples), static_cast<long long>(sum.valExamples));
+        if (!cfg.training.initFrom.empty())
+            std::printf("fine-tuning %s: %.2fM of %.2fM parameters train%s\n", cfg.training.initFrom.c_str(),
+                        sum.trainableParameters / 1e6, sum.parameters / 1e6,
+                        cfg.training.lora.rank > 0 ? " (LoRA adapters; checkpoints hold the merged weights)" : "");
         if (group)
             std::printf("data parallel: %d ranks (c10d, %s), batch %d per rank = %d per step; rank 0 writes the run\n",
                         sum.ranks, group->backendName().c_str(), cfg.training.batchSize,

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -164,7 +165,7 @@ Status readData(const json &j, DataConfig &d, const std::string &baseDir)
     ObjectReader r(j, "data");
     r.checkKeys({"train", "format", "val_fraction", "synthetic_examples", "synthetic_digits"});
     r.stringList("train", d.train);
-    r.choice("format", d.format, {"text", "fortune", "synthetic"});
+    r.choice("format", d.format, {"text", "fortune", "synthetic", "pairs"});
     r.number("val_fraction", d.valFraction, 0.0, 0.5);
     r.integer("synthetic_examples", d.syntheticExamples, 10, 10'000'000);
     r.integer("synthetic_digits", d.syntheticDigits, 1, 9);
@@ -222,13 +223,44 @@ Status readModel(const json &j, ModelConfig &m)
     return {};
 }
 
+Status readLora(const json &j, LoraConfig &l)
+{
+    if (!j.is_object())
+        return makeError("training.lora must be an object {\"rank\", \"alpha\", \"targets\"}, got " + j.dump());
+    ObjectReader r(j, "training.lora");
+    r.checkKeys({"rank", "alpha", "targets"});
+    if (!j.contains("rank"))
+        r.fail("training.lora.rank is required (for example 8; 0 turns LoRA off)");
+    r.integer("rank", l.rank, 0, 1024);
+    r.number("alpha", l.alpha, 0.0, 1e6, true);
+    if (r.failed())
+        return makeError(r.error());
+    if (auto t = j.find("targets"); t != j.end()) {
+        const auto &names = loraTargetNames();
+        std::string list;
+        for (const auto &n : names)
+            list += (list.empty() ? "" : ", ") + n;
+        if (!t->is_array() || t->empty())
+            return makeError("training.lora.targets must be a non-empty list of " + list + ", got " + t->dump());
+        l.targets.clear();
+        for (const auto &v : *t) {
+            if (!v.is_string() || std::find(names.begin(), names.end(), v.get<std::string>()) == names.end())
+                return makeError("training.lora.targets: " + v.dump() + " is not one of " + list);
+            if (std::find(l.targets.begin(), l.targets.end(), v.get<std::string>()) == l.targets.end())
+                l.targets.push_back(v.get<std::string>());
+        }
+    }
+    return {};
+}
+
 Status readTraining(const json &j, TrainingConfig &t)
 {
     ObjectReader r(j, "training");
     r.checkKeys({"max_steps", "batch_size", "gradient_accumulation_steps", "learning_rate", "min_lr",
                  "warmup_steps", "lr_decay_steps", "weight_decay", "beta1", "beta2", "grad_clip",
                  "eval_interval", "eval_steps", "checkpoint_interval", "sample_interval", "seed",
-                 "threads", "precision", "max_bad_steps", "init_from", "device", "dist_timeout"});
+                 "threads", "precision", "max_bad_steps", "init_from", "device", "dist_timeout",
+                 "freeze_embeddings", "freeze_layers", "lora"});
     r.integer("max_steps", t.maxSteps, 1, 1'000'000'000);
     r.integer("batch_size", t.batchSize, 1, 65536);
     r.integer("gradient_accumulation_steps", t.gradientAccumulationSteps, 1, 4096);
@@ -251,8 +283,12 @@ Status readTraining(const json &j, TrainingConfig &t)
     r.string("init_from", t.initFrom);
     r.choice("device", t.device, {"auto", "cpu", "cuda"});
     r.number("dist_timeout", t.distTimeout, 1.0, 86400.0);
+    r.boolean("freeze_embeddings", t.freezeEmbeddings);
+    r.integer("freeze_layers", t.freezeLayers, 0, 96);
     if (r.failed())
         return makeError(r.error());
+    if (auto it = j.find("lora"); it != j.end())
+        return readLora(*it, t.lora);
     return {};
 }
 
@@ -272,6 +308,12 @@ json modelJson(const ModelConfig &m)
 } // namespace
 
 std::string archName(Arch arch) { return arch == Arch::Lstm ? "lstm" : "gpt"; }
+
+const std::vector<std::string> &loraTargetNames()
+{
+    static const std::vector<std::string> names{"c_attn", "attn.c_proj", "c_fc", "mlp.c_proj"};
+    return names;
+}
 
 Result<RunConfig> parseRunConfig(const std::string &text, const std::string &baseDir)
 {
@@ -335,6 +377,11 @@ Status validate(const RunConfig &c)
         return makeError("data.train must be empty when data.format is \"synthetic\"");
     if (c.data.format != "synthetic" && c.data.train.empty())
         return makeError("data.train lists no file or folder (or set data.format to \"synthetic\")");
+    if (t.lora.rank > 0 && m.arch != Arch::Gpt && t.initFrom.empty())
+        return makeError("training.lora needs a GPT model; model.arch is \"lstm\"");
+    if (m.arch == Arch::Gpt && t.initFrom.empty() && t.freezeLayers > m.nLayer)
+        return makeError("training.freeze_layers (" + std::to_string(t.freezeLayers) + ") is more than model.n_layer (" +
+                         std::to_string(m.nLayer) + ")");
     if (c.tokenizer.kind != TokenizerKind::Char && c.tokenizer.path.empty() && c.tokenizer.vocabSize < 256 &&
         c.tokenizer.kind == TokenizerKind::ByteBpe)
         return makeError("tokenizer.vocab_size must be at least 256 for a byte-level BPE tokenizer");
@@ -396,6 +443,13 @@ std::string toJson(const RunConfig &c, int indent)
                      {"dist_timeout", t.distTimeout}};
     if (!t.initFrom.empty())
         training["init_from"] = t.initFrom;
+    // Written only when used, so the files of runs without fine-tuning stay as they were.
+    if (t.freezeEmbeddings)
+        training["freeze_embeddings"] = true;
+    if (t.freezeLayers > 0)
+        training["freeze_layers"] = t.freezeLayers;
+    if (t.lora.rank > 0)
+        training["lora"] = {{"rank", t.lora.rank}, {"alpha", t.lora.alpha}, {"targets", t.lora.targets}};
     json j = {{"data", data}, {"tokenizer", tok}, {"model", modelJson(c.model)}, {"training", training}};
     return j.dump(indent);
 }

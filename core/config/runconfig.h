@@ -19,7 +19,10 @@ namespace lmwb::core {
 
 struct DataConfig {
     std::vector<std::string> train;   // files or folders; empty when synthetic
-    std::string format = "text";      // "text", "fortune", "synthetic"
+    // "text", "fortune", "synthetic", or "pairs": prompt/response pairs from JSONL files
+    // (data/promptpairs.h), the loss on the response tokens only; the last val_fraction of
+    // the pairs is the validation split.
+    std::string format = "text";
     double valFraction = 0.1;         // the last 10 % of the tokens, as nanoGPT
     int64_t syntheticExamples = 20000; // synthetic only: number of addition problems
     int syntheticDigits = 2;          // synthetic only: digits per operand
@@ -50,6 +53,15 @@ struct ModelConfig {
     bool tieEmbeddings = true;
 };
 
+// LoRA (Hu et al. 2021): a low-rank update W + alpha/rank * B A on the chosen projections
+// of every layer that is not frozen, with the model's own weights frozen. rank 0 = off.
+struct LoraConfig {
+    int rank = 0;
+    double alpha = 16.0;
+    // Which projections get an adapter: "c_attn", "attn.c_proj", "c_fc", "mlp.c_proj".
+    std::vector<std::string> targets{"c_attn", "attn.c_proj"};
+};
+
 struct TrainingConfig {
     int64_t maxSteps = 2000;
     int batchSize = 12;
@@ -73,6 +85,11 @@ struct TrainingConfig {
     // Continued pretraining: start from this checkpoint, run or Hugging Face GPT-2 folder
     // (its architecture and tokenizer replace the model and tokenizer sections).
     std::string initFrom;
+    // Fine-tuning: freeze wte and wpe (and so a tied head), freeze h.0 .. h.(N-1), adapt
+    // through LoRA. Checkpoints hold the merged weights, so every reader sees the tuned model.
+    bool freezeEmbeddings = false;
+    int freezeLayers = 0;
+    LoraConfig lora;
     std::string device = "auto";      // "auto" (cuda when available, else cpu), "cpu", "cuda"
     double distTimeout = 30.0;        // seconds a rank waits for the others (data-parallel runs)
 };
@@ -85,6 +102,9 @@ struct RunConfig {
 };
 
 std::string archName(Arch arch);
+
+// The LoRA projection names, in the order of a block.
+const std::vector<std::string> &loraTargetNames();
 
 // Parses and validates. baseDir resolves relative data paths (the config file's folder).
 Result<RunConfig> parseRunConfig(const std::string &json, const std::string &baseDir = {});

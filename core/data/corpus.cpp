@@ -152,9 +152,62 @@ Result<std::vector<std::string>> expandCorpusPaths(const std::vector<std::string
     return files;
 }
 
+std::string describeIssue(const JsonlIssue &issue)
+{
+    return issue.source + " line " + std::to_string(issue.line) + ": " + issue.message;
+}
+
+Result<PromptPairs> loadPromptPairs(const DataConfig &data)
+{
+    auto files = expandCorpusPaths(data.train);
+    if (!files)
+        return makeError(files.error());
+    PromptPairs all;
+    for (const auto &f : *files) {
+        auto p = readPromptPairs(f);
+        if (!p)
+            return makeError(p.error());
+        all.pairs.insert(all.pairs.end(), p->pairs.begin(), p->pairs.end());
+        all.issues.insert(all.issues.end(), p->issues.begin(), p->issues.end());
+    }
+    if (all.pairs.empty())
+        return makeError("data.train holds no prompt/response pair");
+    return all;
+}
+
 Result<Corpus> loadCorpus(const DataConfig &data, uint64_t seed)
 {
     Corpus c;
+    if (data.format == "pairs") {
+        auto files = expandCorpusPaths(data.train);
+        if (!files)
+            return makeError(files.error());
+        auto pairs = loadPromptPairs(data);
+        if (!pairs)
+            return makeError(pairs.error());
+        uint64_t total = 0;
+        std::error_code ec;
+        for (const auto &f : *files) {
+            const auto size = fs::file_size(f, ec);
+            c.sources.push_back({f, ec ? 0 : static_cast<uint64_t>(size)});
+            total += ec ? 0 : size;
+        }
+        for (const auto &p : pairs->pairs) {
+            c.text += p.prompt;
+            c.text += p.completion;
+            if (c.text.empty() || c.text.back() != '\n')
+                c.text.push_back('\n');
+        }
+        for (const auto &i : pairs->issues)
+            c.notes.push_back(describeIssue(i));
+        std::ostringstream d;
+        d << pairs->pairs.size() << (pairs->pairs.size() == 1 ? " prompt/response pair" : " prompt/response pairs")
+          << " from " << files->size() << (files->size() == 1 ? " file, " : " files, ") << total << " bytes";
+        if (!pairs->issues.empty())
+            d << "; " << pairs->issues.size() << (pairs->issues.size() == 1 ? " line" : " lines") << " skipped";
+        c.description = d.str();
+        return c;
+    }
     if (data.format == "synthetic") {
         c.text = syntheticAdditionCorpus(data.syntheticExamples, data.syntheticDigits, seed);
         c.description = "synthetic addition, " + std::to_string(data.syntheticExamples) + " problems of up to " +

@@ -52,6 +52,14 @@ std::vector<int64_t> BatchSampler::next(std::size_t length, int blockSize, int b
     return starts;
 }
 
+std::vector<int64_t> BatchSampler::nextIndices(std::size_t n, int count)
+{
+    std::vector<int64_t> out(static_cast<std::size_t>(count));
+    for (auto &i : out)
+        i = static_cast<int64_t>(uniform(static_cast<uint64_t>(n)));
+    return out;
+}
+
 void BatchSampler::nextBatch(const std::vector<int32_t> &tokens, int blockSize, int batchSize,
                              std::vector<int64_t> &x, std::vector<int64_t> &y, int part, int parts)
 {

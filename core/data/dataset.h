@@ -46,6 +46,10 @@ public:
     void nextBatch(const std::vector<int32_t> &tokens, int blockSize, int batchSize,
                    std::vector<int64_t> &x, std::vector<int64_t> &y, int part = 0, int parts = 1);
 
+    // count example indices, each uniform in [0, n): the batches of a dataset of examples
+    // (prompt/response pairs) instead of a token stream.
+    std::vector<int64_t> nextIndices(std::size_t n, int count);
+
     std::string state() const;
     Status setState(const std::string &state);
 

@@ -1,5 +1,7 @@
 #include "data/promptpairs.h"
 
+#include "data/corpus.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -54,7 +56,7 @@ Result<PromptPair> pairOf(const json &o)
         auto c = field(o, "completion");
         if (!c)
             return makeError(c.error());
-        return PromptPair{*p, *c};
+        return PromptPair{*p, *c, 0, {}};
     }
     if (o.contains("instruction") || o.contains("output")) {
         auto ins = field(o, "instruction");
@@ -72,7 +74,7 @@ Result<PromptPair> pairOf(const json &o)
         }
         std::string prompt = input.empty() ? fill(alpacaTemplateNoInput(), "instruction", *ins)
                                            : fill(fill(alpacaTemplate(), "instruction", *ins), "input", input);
-        return PromptPair{prompt, *out};
+        return PromptPair{prompt, *out, 0, {}};
     }
     return makeError("expected {\"prompt\", \"completion\"} or {\"instruction\", \"input\", \"output\"}");
 }
@@ -97,18 +99,20 @@ Result<PromptPairs> parsePromptPairs(const std::string &text, const std::string 
             continue;
         json j = json::parse(l, nullptr, false);
         if (j.is_discarded()) {
-            out.issues.push_back({line, "not valid JSON"});
+            out.issues.push_back({line, "not valid JSON", source});
             continue;
         }
         if (!j.is_object()) {
-            out.issues.push_back({line, "not a JSON object"});
+            out.issues.push_back({line, "not a JSON object", source});
             continue;
         }
         auto p = pairOf(j);
         if (!p) {
-            out.issues.push_back({line, p.error()});
+            out.issues.push_back({line, p.error(), source});
             continue;
         }
+        p->line = line;
+        p->source = source;
         out.pairs.push_back(std::move(*p));
     }
     if (out.pairs.empty()) {
@@ -122,12 +126,10 @@ Result<PromptPairs> parsePromptPairs(const std::string &text, const std::string 
 
 Result<PromptPairs> readPromptPairs(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError("cannot open " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parsePromptPairs(ss.str(), path);
+    auto text = readUtf8File(path); // names the offset of a byte that is not UTF-8
+    if (!text)
+        return makeError(text.error());
+    return parsePromptPairs(*text, path);
 }
 
 Result<PairExample> encodePair(const Tokenizer &tok, const PromptPair &pair, int blockSize)

@@ -22,11 +22,14 @@ namespace lmwb::core {
 struct PromptPair {
     std::string prompt;     // the text the model is given (for Alpaca: the filled template)
     std::string completion; // the text it learns to produce
+    int64_t line = 0;       // where it came from (1-based; 0 when made in code)
+    std::string source;
 };
 
 struct JsonlIssue {
     int64_t line = 0;
     std::string message;
+    std::string source;     // the file (or the source name given to parsePromptPairs)
 };
 
 struct PromptPairs {

@@ -2,6 +2,8 @@
 
 #include "io/checkpoint_p.h"
 #include "model/network_p.h"
+#include "train/lora_p.h"
+#include "train/pairbatch_p.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,84 +22,26 @@ namespace lmwb::core {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-namespace {
-
-// One LoRA adapter on a Linear: its forward uses W0 + scale * B A while the adapter is
-// applied (LinearImpl::forward reads the module's `weight` member, which we point at the
-// sum; the registered parameter stays W0 and is never updated).
-struct LoraLayer {
-    std::string name; // "h.0.attn.c_attn"
-    torch::nn::Linear lin{nullptr};
-    torch::Tensor w0; // the registered parameter (frozen)
-    torch::Tensor A;  // (r, in), Gaussian
-    torch::Tensor B;  // (out, r), zero: the adapter starts as the identity update
-    double scale = 1.0;
-    torch::Tensor delta() const { return B.matmul(A) * scale; } // (out, in)
-};
-
-const std::set<std::string> kLoraTargets = {"c_attn", "attn.c_proj", "c_fc", "mlp.c_proj"};
-
-int layerOf(const std::string &name) // "h.3.attn..." -> 3, else -1
-{
-    if (name.rfind("h.", 0) != 0)
-        return -1;
-    return std::atoi(name.c_str() + 2);
-}
-
-} // namespace
-
 struct Finetuner::Impl {
     FinetuneSettings settings;
     std::optional<LanguageModel> model;
     std::shared_ptr<Network> net;
     std::vector<PairExample> examples;
-    std::vector<LoraLayer> lora;
+    std::vector<LoraAdapter> lora;
     std::vector<torch::Tensor> trainable;
     std::unique_ptr<torch::optim::AdamW> optimizer;
     std::mt19937_64 rng;
     int64_t steps = 0;
 
-    void apply()
+    torch::Tensor lossOf(const std::vector<int64_t> &which, torch::Tensor *count = nullptr)
     {
-        for (auto &l : lora)
-            l.lin->weight = l.w0 + l.delta();
-    }
-    void restore()
-    {
-        for (auto &l : lora)
-            l.lin->weight = l.w0;
-    }
-
-    // (B, T) inputs padded with 0, targets padded with -1.
-    std::pair<torch::Tensor, torch::Tensor> batch(const std::vector<std::size_t> &which) const
-    {
-        std::size_t T = 0;
-        for (auto i : which)
-            T = std::max(T, examples[i].input.size());
-        const auto Bn = static_cast<int64_t>(which.size());
-        auto x = torch::zeros({Bn, static_cast<int64_t>(T)}, torch::kLong);
-        auto y = torch::full({Bn, static_cast<int64_t>(T)}, -1, torch::kLong);
-        auto xa = x.accessor<int64_t, 2>();
-        auto ya = y.accessor<int64_t, 2>();
-        for (int64_t b = 0; b < Bn; ++b) {
-            const auto &ex = examples[which[static_cast<std::size_t>(b)]];
-            for (std::size_t t = 0; t < ex.input.size(); ++t) {
-                xa[b][static_cast<int64_t>(t)] = ex.input[t];
-                ya[b][static_cast<int64_t>(t)] = ex.targets[t];
-            }
+        auto [x, y] = pairBatch(examples, which);
+        torch::Tensor logits;
+        {
+            LoraForward adapted(lora);
+            logits = net->forward(x); // (B, T, V)
         }
-        return {x, y};
-    }
-
-    torch::Tensor lossOf(const std::vector<std::size_t> &which, torch::Tensor *count = nullptr)
-    {
-        auto [x, y] = batch(which);
-        apply();
-        auto logits = net->forward(x); // (B, T, V)
-        restore();
-        auto flat = logits.view({-1, logits.size(-1)});
-        namespace F = torch::nn::functional;
-        auto sum = F::cross_entropy(flat, y.view({-1}), F::CrossEntropyFuncOptions().ignore_index(-1).reduction(torch::kSum));
+        auto sum = maskedCrossEntropy(logits, y, torch::kSum);
         auto n = (y != -1).sum();
         if (count)
             *count = n;
@@ -122,9 +66,6 @@ Result<std::unique_ptr<Finetuner>> Finetuner::create(const LanguageModel &base, 
         return makeError("lora.rank must be between 0 and 1024");
     if (s.freezeLayers < 0 || (mc.arch == Arch::Gpt && s.freezeLayers > mc.nLayer))
         return makeError("freeze_layers must be between 0 and the model's " + std::to_string(mc.nLayer) + " layers");
-    for (const auto &t : s.lora.targets)
-        if (!kLoraTargets.count(t))
-            return makeError("lora.targets: unknown projection '" + t + "' (c_attn, attn.c_proj, c_fc, mlp.c_proj)");
     std::unique_ptr<Finetuner> ft(new Finetuner());
     auto &d = *ft->m_impl;
     d.settings = s;
@@ -147,41 +88,17 @@ Result<std::unique_ptr<Finetuner>> Finetuner::create(const LanguageModel &base, 
         auto dst = d.net->namedParameters();
         for (std::size_t i = 0; i < dst.size(); ++i)
             dst[i].second.copy_(src[i].second);
-        auto gen = at::make_generator<at::CPUGeneratorImpl>(s.seed);
-        for (auto &[name, p] : dst) {
-            const int layer = layerOf(name);
-            bool frozen = s.lora.rank > 0; // LoRA: every base weight stays as it is
-            frozen = frozen || (s.freezeEmbeddings && (name == "wte.weight" || name == "wpe.weight"));
-            frozen = frozen || (layer >= 0 && layer < s.freezeLayers);
-            p.set_requires_grad(!frozen);
-            if (!frozen)
-                d.trainable.push_back(p);
-        }
-        if (s.lora.rank > 0 && d.net->gpt) {
-            for (std::size_t l = static_cast<std::size_t>(s.freezeLayers); l < d.net->gpt->h->size(); ++l) {
-                auto block = d.net->gpt->h->ptr<BlockImpl>(l);
-                const std::string prefix = "h." + std::to_string(l) + ".";
-                std::vector<std::pair<std::string, torch::nn::Linear>> cands = {
-                    {"c_attn", block->attn->c_attn}, {"attn.c_proj", block->attn->c_proj},
-                    {"c_fc", block->mlp->c_fc}, {"mlp.c_proj", block->mlp->c_proj}};
-                for (auto &[target, lin] : cands) {
-                    if (std::find(s.lora.targets.begin(), s.lora.targets.end(), target) == s.lora.targets.end())
-                        continue;
-                    LoraLayer a;
-                    a.name = prefix + (target == "c_attn" ? "attn.c_attn" : target == "c_fc" ? "mlp.c_fc" : target);
-                    a.lin = lin;
-                    a.w0 = lin->weight;
-                    const int64_t out = a.w0.size(0), in = a.w0.size(1);
-                    a.A = (torch::randn({s.lora.rank, in}, gen) / std::sqrt(static_cast<double>(in))).requires_grad_(true);
-                    a.B = torch::zeros({out, s.lora.rank}).requires_grad_(true);
-                    a.scale = s.lora.alpha / s.lora.rank;
-                    d.trainable.push_back(a.A);
-                    d.trainable.push_back(a.B);
-                    d.lora.push_back(std::move(a));
-                }
+        for (auto &[name, p] : applyFreezing(*d.net, s.lora.rank > 0, s.freezeEmbeddings, s.freezeLayers))
+            d.trainable.push_back(p);
+        if (s.lora.rank > 0) {
+            auto adapters = attachLora(*d.net, s.lora, s.freezeLayers, s.seed, /*copyBase*/ false);
+            if (!adapters)
+                return makeError(adapters.error());
+            d.lora = std::move(*adapters);
+            for (auto &a : d.lora) {
+                d.trainable.push_back(a.A);
+                d.trainable.push_back(a.B);
             }
-            if (d.lora.empty())
-                return makeError("lora.targets selects no layer (all layers frozen?)");
         }
         if (d.trainable.empty())
             return makeError("nothing left to train: every weight is frozen");
@@ -201,7 +118,7 @@ double Finetuner::loss() const
     double sum = 0.0, n = 0.0;
     for (std::size_t i = 0; i < d.examples.size(); ++i) {
         torch::Tensor count;
-        auto l = d.lossOf({i}, &count);
+        auto l = d.lossOf({static_cast<int64_t>(i)}, &count);
         sum += l.item<double>() * count.item<double>();
         n += count.item<double>();
     }
@@ -213,10 +130,10 @@ Result<double> Finetuner::step()
     auto &d = *m_impl;
     try {
         d.net->module().train();
-        std::vector<std::size_t> which;
+        std::vector<int64_t> which;
         std::uniform_int_distribution<std::size_t> pick(0, d.examples.size() - 1);
         for (int b = 0; b < d.settings.batchSize; ++b)
-            which.push_back(pick(d.rng));
+            which.push_back(static_cast<int64_t>(pick(d.rng)));
         auto loss = d.lossOf(which);
         d.optimizer->zero_grad();
         loss.backward();
@@ -249,10 +166,8 @@ const LanguageModel &Finetuner::model() const { return *m_impl->model; }
 Result<Logits> Finetuner::logits(const std::vector<int32_t> &ids) const
 {
     auto &d = *m_impl;
-    d.apply();
-    auto l = d.model->logits(ids);
-    d.restore();
-    return l;
+    LoraForward adapted(d.lora);
+    return d.model->logits(ids);
 }
 
 Result<LanguageModel> Finetuner::merged() const
@@ -269,7 +184,7 @@ Result<LanguageModel> Finetuner::merged() const
             torch::Tensor w = src[i].second;
             for (auto &l : d.lora)
                 if (src[i].first == l.name + ".weight")
-                    w = l.w0 + l.delta(); // the same sum the adapter's forward uses
+                    w = l.merged(); // the same sum the adapter's forward uses
             dst[i].second.copy_(w);
         }
         return m;
@@ -379,7 +294,8 @@ Result<FinetuneConfig> parseFinetuneConfig(const std::string &text, const std::s
                 return makeError("lora.targets must be a non-empty list of c_attn, attn.c_proj, c_fc, mlp.c_proj");
             s.lora.targets.clear();
             for (const auto &v : *t) {
-                if (!v.is_string() || !kLoraTargets.count(v.get<std::string>()))
+                if (!v.is_string() || std::find(loraTargetNames().begin(), loraTargetNames().end(), v.get<std::string>()) ==
+                                          loraTargetNames().end())
                     return makeError("lora.targets: " + v.dump() + " is not one of c_attn, attn.c_proj, c_fc, mlp.c_proj");
                 s.lora.targets.push_back(v.get<std::string>());
             }

@@ -23,12 +23,8 @@
 
 namespace lmwb::core {
 
-struct LoraSettings {
-    int rank = 0;       // 0 = no LoRA: the (unfrozen) weights themselves are trained
-    double alpha = 16.0; // the update is scaled by alpha / rank
-    // Which projections get an adapter: "c_attn", "attn.c_proj", "c_fc", "mlp.c_proj".
-    std::vector<std::string> targets{"c_attn", "attn.c_proj"};
-};
+// rank 0 = no LoRA: the (unfrozen) weights themselves are trained (config/runconfig.h).
+using LoraSettings = LoraConfig;
 
 struct FinetuneSettings {
     int64_t steps = 200;

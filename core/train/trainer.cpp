@@ -9,6 +9,8 @@
 #include "model/network_p.h"
 #include "train/autocast_p.h"
 #include "train/dataparallel_p.h"
+#include "train/lora_p.h"
+#include "train/pairbatch_p.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -17,8 +19,11 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 namespace lmwb::core {
 
@@ -27,18 +32,42 @@ using nlohmann::json;
 
 namespace {
 
+// FNV-1a over token ids
+void mixInto(uint64_t &h, const std::vector<int32_t> &v)
+{
+    for (int32_t x : v) {
+        h ^= static_cast<uint32_t>(x);
+        h *= 1099511628211ull;
+    }
+}
+
 uint64_t fingerprint(const std::vector<int32_t> &a, const std::vector<int32_t> &b)
 {
-    uint64_t h = 1469598103934665603ull; // FNV-1a
-    auto mix = [&h](const std::vector<int32_t> &v) {
-        for (int32_t x : v) {
-            h ^= static_cast<uint32_t>(x);
-            h *= 1099511628211ull;
-        }
-    };
-    mix(a);
-    mix(b);
+    uint64_t h = 1469598103934665603ull;
+    mixInto(h, a);
+    mixInto(h, b);
     return h;
+}
+
+uint64_t fingerprint(const std::vector<PairExample> &train, const std::vector<PairExample> &val)
+{
+    uint64_t h = 1469598103934665603ull ^ 0x7061697273ull; // "pairs": never equal to a token corpus's
+    for (const auto *set : {&train, &val}) {
+        for (const auto &ex : *set) {
+            mixInto(h, ex.input);
+            mixInto(h, ex.targets);
+        }
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+int64_t tokensOf(const std::vector<PairExample> &examples)
+{
+    int64_t n = 0;
+    for (const auto &ex : examples)
+        n += static_cast<int64_t>(ex.input.size());
+    return n;
 }
 
 json finiteOrNull(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
@@ -64,7 +93,13 @@ struct Trainer::Impl {
     std::string runDir;
     std::string corpusDescription;
     TokenizerPtr tokenizer;
-    std::optional<TokenDataset> dataset;
+    std::optional<TokenDataset> dataset;      // token corpora
+    std::vector<PairExample> trainPairs;      // data.format "pairs"
+    std::vector<PairExample> valPairs;
+    std::string samplePrompt;                 // "pairs": the prompt the samples answer
+    std::vector<std::string> dataNotes;       // skipped lines and pairs, said at the first step
+    bool notesSaid = false;
+    std::vector<LoraAdapter> lora;            // training.lora
     std::optional<LanguageModel> model;
     std::shared_ptr<Network> net;
     std::unique_ptr<torch::optim::AdamW> optimizer;
@@ -94,7 +129,16 @@ struct Trainer::Impl {
     Status joinRanks();
 
     bool bf16() const { return config.training.precision == "bf16"; }
+    bool pairs() const { return config.data.format == "pairs"; }
+    bool hasVal() const { return pairs() ? !valPairs.empty() : dataset->hasVal(); }
     Status prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir);
+    Status preparePairs(const std::string &corpusText);
+    // Freezing and LoRA (training.freeze_*, training.lora); fills params with what trains.
+    // On resume, state holds the adapters of the checkpoint.
+    Status setUpTuning(const std::map<std::string, torch::Tensor> *state);
+    // Sum of the losses and the number of response tokens over examples [0, limit), this
+    // rank's share of the batches.
+    std::pair<double, double> pairLossSum(const std::vector<PairExample> &examples, std::size_t limit);
 
     void writeMetric(const json &j)
     {
@@ -106,10 +150,10 @@ struct Trainer::Impl {
 
     void buildOptimizer()
     {
-        // Weight decay on every matrix (matmuls, embeddings), none on biases and LayerNorm
-        // gains, as nanoGPT's configure_optimizers.
+        // Weight decay on every matrix (matmuls, embeddings, LoRA's A and B), none on biases
+        // and LayerNorm gains, as nanoGPT's configure_optimizers. params: what setUpTuning
+        // left trainable.
         std::vector<torch::Tensor> decay, noDecay;
-        params = net->namedParameters();
         for (auto &[name, p] : params)
             (p.dim() >= 2 ? decay : noDecay).push_back(p);
         const auto &t = config.training;
@@ -205,6 +249,8 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const RunConfig &config, const 
             for (std::size_t i = 0; i < to.size(); ++i)
                 to[i].second.copy_(from[i].second);
         }
+        if (Status s = d.setUpTuning(nullptr); !s)
+            return makeError(s.error());
         d.buildOptimizer();
         // Dropout draws from the global generator; seed it as nanoGPT's torch.manual_seed
         // (+ rank, as nanoGPT's seed_offset, so that ranks drop different units).
@@ -266,14 +312,20 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
             return makeError("tokenizer: " + tok.error());
         d.tokenizer = *tok;
     }
-    auto enc = d.tokenizer->encode(corpus->text);
-    if (!enc)
-        return makeError("the tokenizer cannot encode the corpus: " + enc.error());
-    auto ds = TokenDataset::create(std::move(enc->ids), d.config.data.valFraction, d.config.model.blockSize);
-    if (!ds)
-        return makeError(ds.error());
-    d.dataset = std::move(*ds);
-    d.dataFingerprint = fingerprint(d.dataset->train(), d.dataset->val());
+    if (d.pairs()) {
+        d.dataNotes = corpus->notes;
+        if (Status s = d.preparePairs(corpus->text); !s)
+            return s;
+    } else {
+        auto enc = d.tokenizer->encode(corpus->text);
+        if (!enc)
+            return makeError("the tokenizer cannot encode the corpus: " + enc.error());
+        auto ds = TokenDataset::create(std::move(enc->ids), d.config.data.valFraction, d.config.model.blockSize);
+        if (!ds)
+            return makeError(ds.error());
+        d.dataset = std::move(*ds);
+        d.dataFingerprint = fingerprint(d.dataset->train(), d.dataset->val());
+    }
     if (d.config.model.vocabSize > 0 && d.config.model.vocabSize != d.tokenizer->vocabSize())
         return makeError("model.vocab_size is " + std::to_string(d.config.model.vocabSize) + " but the tokenizer has " +
                          std::to_string(d.tokenizer->vocabSize()) + " tokens");
@@ -281,6 +333,108 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
     d.trainSampler = BatchSampler(d.config.training.seed);
     d.evalSampler = BatchSampler(d.config.training.seed ^ 0x9E3779B97F4A7C15ull);
     return {};
+}
+
+// data.format "pairs": the last val_fraction of the pairs is the validation split; a pair
+// whose prompt leaves no response token inside the context is skipped with a note.
+Status Trainer::Impl::preparePairs(const std::string &corpusText)
+{
+    (void)corpusText; // the tokenizer was trained on it; the pairs are read again with their lines
+    auto loaded = loadPromptPairs(config.data);
+    if (!loaded)
+        return makeError(loaded.error());
+    const auto &all = loaded->pairs;
+    const auto n = static_cast<int64_t>(all.size());
+    int64_t nVal = 0;
+    if (config.data.valFraction > 0) {
+        nVal = std::max<int64_t>(1, std::llround(static_cast<double>(n) * config.data.valFraction));
+        if (n - nVal < 1)
+            return makeError("data.train holds " + std::to_string(n) + (n == 1 ? " pair" : " pairs") +
+                             ", too few for a validation split; add pairs or set data.val_fraction to 0");
+    }
+    const int blockSize = config.model.blockSize;
+    for (int64_t i = 0; i < n; ++i) {
+        const auto &p = all[static_cast<std::size_t>(i)];
+        auto ex = encodePair(*tokenizer, p, blockSize);
+        if (!ex) {
+            dataNotes.push_back(p.source + " line " + std::to_string(p.line) + ": " + ex.error() + "; skipped");
+            continue;
+        }
+        (i < n - nVal ? trainPairs : valPairs).push_back(std::move(*ex));
+    }
+    if (trainPairs.empty())
+        return makeError("no training pair fits the model's context of " + std::to_string(blockSize) + " tokens" +
+                         (dataNotes.empty() ? std::string() : " (" + dataNotes.back() + ")"));
+    const auto &first = all[static_cast<std::size_t>(nVal > 0 ? n - nVal : 0)];
+    samplePrompt = first.prompt;
+    dataFingerprint = fingerprint(trainPairs, valPairs);
+    return {};
+}
+
+Status Trainer::Impl::setUpTuning(const std::map<std::string, torch::Tensor> *state)
+{
+    const auto &t = config.training;
+    const auto &m = config.model;
+    if (t.freezeLayers > 0 && m.arch != Arch::Gpt)
+        return makeError("training.freeze_layers freezes GPT blocks; an LSTM has none (set it to 0)");
+    if (t.freezeLayers > m.nLayer)
+        return makeError("training.freeze_layers (" + std::to_string(t.freezeLayers) + ") is more than the model's " +
+                         std::to_string(m.nLayer) + " layers");
+    if (t.lora.rank > 0 && m.arch != Arch::Gpt)
+        return makeError("training.lora needs a GPT model; this one is an LSTM");
+    params = applyFreezing(*net, t.lora.rank > 0, t.freezeEmbeddings, t.freezeLayers);
+    if (t.lora.rank > 0) {
+        auto adapters = attachLora(*net, t.lora, t.freezeLayers, t.seed, /*copyBase*/ true);
+        if (!adapters)
+            return makeError("training.lora: " + adapters.error());
+        lora = std::move(*adapters);
+        torch::NoGradGuard noGrad;
+        for (auto &a : lora) {
+            if (state) {
+                // The checkpoint's model.safetensors holds the merged weights; the adapters
+                // and the untouched W0 come from trainer_state.
+                const std::pair<const char *, torch::Tensor> parts[] = {{".base", a.base}, {".A", a.A}, {".B", a.B}};
+                for (const auto &[suffix, tensor] : parts) {
+                    auto it = state->find("lora." + a.name + suffix);
+                    if (it == state->end() || !it->second.sizes().equals(tensor.sizes()))
+                        return makeError("the checkpoint has no LoRA tensor lora." + a.name + suffix +
+                                         " of the right shape; it was not written by a LoRA run of this config");
+                    tensor.copy_(it->second);
+                }
+            }
+            params.emplace_back("lora." + a.name + ".A", a.A);
+            params.emplace_back("lora." + a.name + ".B", a.B);
+        }
+        mergeLora(lora);
+    }
+    if (params.empty())
+        return makeError("nothing left to train: training.freeze_embeddings and training.freeze_layers freeze every "
+                         "parameter");
+    return {};
+}
+
+std::pair<double, double> Trainer::Impl::pairLossSum(const std::vector<PairExample> &examples, std::size_t limit)
+{
+    const std::size_t n = std::min(limit, examples.size());
+    const auto B = static_cast<std::size_t>(config.training.batchSize);
+    double sum = 0.0, count = 0.0;
+    std::size_t batchIndex = 0;
+    for (std::size_t start = 0; start < n; start += B, ++batchIndex) {
+        if (static_cast<int>(batchIndex % static_cast<std::size_t>(ranks())) != rank())
+            continue;
+        std::vector<int64_t> which;
+        for (std::size_t i = start; i < std::min(n, start + B); ++i)
+            which.push_back(static_cast<int64_t>(i));
+        auto [x, y] = pairBatch(examples, which);
+        torch::Tensor logits;
+        {
+            AutocastScope autocast(bf16());
+            logits = net->forward(x);
+        }
+        sum += maskedCrossEntropy(logits.to(torch::kFloat32), y, torch::kSum).item<double>();
+        count += (y != -1).sum().item<double>();
+    }
+    return {sum, count};
 }
 
 Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int64_t maxSteps,
@@ -307,6 +461,11 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int6
             return makeError(m.error());
         d.model = std::move(*m);
         d.net = d.model->network();
+        auto tensors = loadTensors((fs::path(*ckpt) / "trainer_state.safetensors").string());
+        if (!tensors)
+            return makeError(tensors.error());
+        if (Status s = d.setUpTuning(&*tensors); !s)
+            return makeError(s.error());
         d.buildOptimizer();
 
         std::ifstream sj(fs::path(*ckpt) / "trainer_state.json");
@@ -325,9 +484,6 @@ Result<std::unique_ptr<Trainer>> Trainer::resume(const std::string &runDir, int6
         if (Status s = d.evalSampler.setState(state.at("eval_sampler").get<std::string>()); !s)
             return makeError(s.error());
 
-        auto tensors = loadTensors((fs::path(*ckpt) / "trainer_state.safetensors").string());
-        if (!tensors)
-            return makeError(tensors.error());
         auto &opt = *d.optimizer;
         const auto &steps = state.at("adam_steps");
         for (auto &[name, p] : d.params) {
@@ -400,8 +556,14 @@ TrainerSummary Trainer::summary() const
     const auto &d = *m_impl;
     TrainerSummary s;
     s.parameters = d.net->parameterCount();
-    s.trainTokens = static_cast<int64_t>(d.dataset->train().size());
-    s.valTokens = static_cast<int64_t>(d.dataset->val().size());
+    s.trainTokens = d.pairs() ? tokensOf(d.trainPairs) : static_cast<int64_t>(d.dataset->train().size());
+    s.valTokens = d.pairs() ? tokensOf(d.valPairs) : static_cast<int64_t>(d.dataset->val().size());
+    s.trainExamples = static_cast<int64_t>(d.trainPairs.size());
+    s.valExamples = static_cast<int64_t>(d.valPairs.size());
+    s.dataNotes = d.dataNotes;
+    s.trainableParameters = 0;
+    for (const auto &[name, p] : d.params)
+        s.trainableParameters += p.numel();
     s.vocabSize = d.tokenizer->vocabSize();
     s.corpusDescription = d.corpusDescription;
     s.threads = d.threads;
@@ -417,16 +579,34 @@ EvalMetrics Trainer::evaluate()
     d.net->module().eval();
     EvalMetrics e;
     e.step = d.step;
-    auto mean = [&](const std::vector<int32_t> &tokens) {
-        double sum = 0.0;
-        for (int i = 0; i < d.config.training.evalSteps; ++i)
-            sum += d.lossOn(tokens, d.evalSampler);
-        return sum / d.config.training.evalSteps;
-    };
-    e.trainLoss = mean(d.dataset->train());
-    e.valLoss = d.dataset->hasVal() ? mean(d.dataset->val()) : std::numeric_limits<double>::quiet_NaN();
-    d.net->module().train();
-    if (d.group) {
+    if (d.pairs()) {
+        // Every validation pair, and as many training pairs as eval_steps batches hold, in
+        // order: a fixed set, so that evals compare; each rank takes its share of the batches.
+        const auto evalTrain = static_cast<std::size_t>(d.config.training.evalSteps) *
+                               static_cast<std::size_t>(d.config.training.batchSize);
+        auto [trainSum, trainCount] = d.pairLossSum(d.trainPairs, evalTrain);
+        auto [valSum, valCount] = d.pairLossSum(d.valPairs, d.valPairs.size());
+        d.net->module().train();
+        std::vector<double> sums{trainSum, trainCount, valSum, valCount};
+        if (d.group) {
+            if (Status s = d.group->allReduceSum(sums, "while summing the eval losses at step " + std::to_string(d.step));
+                !s)
+                throw std::runtime_error(s.error());
+        }
+        e.trainLoss = sums[0] / std::max(1.0, sums[1]);
+        e.valLoss = d.hasVal() ? sums[2] / std::max(1.0, sums[3]) : std::numeric_limits<double>::quiet_NaN();
+    } else {
+        auto mean = [&](const std::vector<int32_t> &tokens) {
+            double sum = 0.0;
+            for (int i = 0; i < d.config.training.evalSteps; ++i)
+                sum += d.lossOn(tokens, d.evalSampler);
+            return sum / d.config.training.evalSteps;
+        };
+        e.trainLoss = mean(d.dataset->train());
+        e.valLoss = d.dataset->hasVal() ? mean(d.dataset->val()) : std::numeric_limits<double>::quiet_NaN();
+        d.net->module().train();
+    }
+    if (d.group && !d.pairs()) {
         // Each rank measured its share of the eval batches; the loss is their mean.
         std::vector<double> sums{e.trainLoss, d.dataset->hasVal() ? e.valLoss : 0.0};
         if (Status s = d.group->allReduceSum(sums, "while averaging the eval losses at step " + std::to_string(d.step)); !s)
@@ -435,7 +615,7 @@ EvalMetrics Trainer::evaluate()
         if (d.dataset->hasVal())
             e.valLoss = sums[1] / d.ranks();
     }
-    const double watched = d.dataset->hasVal() ? e.valLoss : e.trainLoss;
+    const double watched = d.hasVal() ? e.valLoss : e.trainLoss;
     if (std::isfinite(watched) && watched < d.bestValLoss)
         d.bestValLoss = watched;
     e.bestValLoss = d.bestValLoss;
@@ -453,16 +633,26 @@ Result<std::string> Trainer::sample(int maxNewTokens)
     g.sampler.topK = 200;
     g.seed = d.config.training.seed + static_cast<uint64_t>(d.step);
     std::vector<int32_t> prompt;
-    if (auto nl = d.tokenizer->encode("\n"); nl && !nl->ids.empty())
+    if (d.pairs()) {
+        // The answer to a held-out prompt (the first validation pair's), shown with the prompt.
+        auto p = d.tokenizer->encode(d.samplePrompt);
+        if (!p || p->ids.empty())
+            return makeError("cannot encode the sample prompt");
+        prompt = p->ids;
+        if (d.config.model.arch == Arch::Gpt && static_cast<int>(prompt.size()) >= d.config.model.blockSize)
+            prompt.erase(prompt.begin(), prompt.end() - (d.config.model.blockSize - 1));
+        g.maxNewTokens = std::min(maxNewTokens, 120);
+    } else if (auto nl = d.tokenizer->encode("\n"); nl && !nl->ids.empty()) {
         prompt = nl->ids;
-    else
+    } else {
         prompt = {d.dataset->train().front()};
+    }
     auto r = generateFromIds(*d.model, prompt, g);
     d.net->module().train();
     if (!r)
         return makeError(r.error());
     std::string text = d.tokenizer->decode(std::vector<int32_t>(prompt.begin(), prompt.end()));
-    std::string out = r->text.substr(std::min(text.size(), r->text.size()));
+    std::string out = d.pairs() ? r->text : r->text.substr(std::min(text.size(), r->text.size()));
     std::ofstream samples(fs::path(d.runDir) / "samples.jsonl", std::ios::app);
     samples << dumpJson({{"step", d.step}, {"text", out}}) << '\n';
     return out;
@@ -519,6 +709,11 @@ Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
         }
         for (std::size_t r = 1; r < rankRng.size(); ++r)
             state.emplace_back("rng.torch_cpu.rank" + std::to_string(r), rankRng[r]);
+        for (const auto &a : d.lora) { // model.safetensors holds W0 + s B A; these resume the adapters
+            state.emplace_back("lora." + a.name + ".base", a.base);
+            state.emplace_back("lora." + a.name + ".A", a.A.detach());
+            state.emplace_back("lora." + a.name + ".B", a.B.detach());
+        }
         if (Status w = saveTensors(tmp + "/trainer_state.safetensors", state); !w)
             return w;
         json j = {{"format", "lmwb-trainer-state"},
@@ -561,6 +756,12 @@ Status Trainer::advance(const TrainerCallbacks &cb)
     auto &d = *m_impl;
     try {
         const auto &t = d.config.training;
+        if (!d.notesSaid) {
+            d.notesSaid = true;
+            if (cb.onMessage)
+                for (const auto &n : d.dataNotes)
+                    cb.onMessage(n);
+        }
         if (d.needsInitialEval) {
             d.needsInitialEval = false;
             // nanoGPT evaluates before the first step.
@@ -576,16 +777,39 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         const auto start = std::chrono::steady_clock::now();
         d.net->module().train();
         double lossSum = 0.0;
+        int64_t tokens = static_cast<int64_t>(B) * T * t.gradientAccumulationSteps * d.ranks();
         std::vector<int64_t> x, y;
         for (int micro = 0; micro < t.gradientAccumulationSteps; ++micro) {
-            d.trainSampler.nextBatch(d.dataset->train(), T, B, x, y, d.rank(), d.ranks());
+            torch::Tensor inputs, targets;
+            if (d.pairs()) {
+                // B pairs a rank; every rank draws the whole batch and keeps its rows, as
+                // nextBatch does for token windows. tokens: the whole batch's, padding excluded.
+                if (micro == 0)
+                    tokens = 0;
+                const auto all = d.trainSampler.nextIndices(d.trainPairs.size(), B * d.ranks());
+                for (auto i : all)
+                    tokens += static_cast<int64_t>(d.trainPairs[static_cast<std::size_t>(i)].input.size());
+                const std::vector<int64_t> mine(all.begin() + static_cast<std::ptrdiff_t>(d.rank()) * B,
+                                                all.begin() + static_cast<std::ptrdiff_t>(d.rank() + 1) * B);
+                std::tie(inputs, targets) = pairBatch(d.trainPairs, mine);
+            } else {
+                d.trainSampler.nextBatch(d.dataset->train(), T, B, x, y, d.rank(), d.ranks());
+                inputs = d.batchTensor(x, B, T);
+                targets = d.batchTensor(y, B, T);
+            }
             torch::Tensor logits;
             {
+                // LoRA: W0 + s B A with its graph, computed in fp32 outside autocast so that the
+                // forward uses exactly the weights mergeLora writes.
+                std::optional<LoraForward> adapted;
+                if (!d.lora.empty())
+                    adapted.emplace(d.lora);
                 AutocastScope autocast(d.bf16());
-                logits = d.net->forward(d.batchTensor(x, B, T));
+                logits = d.net->forward(inputs);
             }
-            auto loss = torch::nn::functional::cross_entropy(
-                logits.to(torch::kFloat32).view({-1, logits.size(-1)}), d.batchTensor(y, B, T).view({-1}));
+            auto loss = d.pairs() ? maskedCrossEntropy(logits.to(torch::kFloat32), targets, torch::kMean)
+                                  : torch::nn::functional::cross_entropy(
+                                        logits.to(torch::kFloat32).view({-1, logits.size(-1)}), targets.view({-1}));
             if (d.injectNonFiniteFrom >= 0 && d.step >= d.injectNonFiniteFrom)
                 loss = loss * std::numeric_limits<float>::quiet_NaN();
             (loss / t.gradientAccumulationSteps).backward();
@@ -622,6 +846,7 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         const bool finite = std::isfinite(trainLoss) && std::isfinite(gradNorm);
         if (finite) {
             d.optimizer->step();
+            mergeLora(d.lora); // the model's weights follow the adapters
             d.badInARow = 0;
         } else {
             ++d.badInARow;
@@ -629,7 +854,6 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         d.optimizer->zero_grad();
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         ++d.step;
-        const int64_t tokens = static_cast<int64_t>(B) * T * t.gradientAccumulationSteps * d.ranks();
         d.tokensSeen += tokens;
 
         StepMetrics m;

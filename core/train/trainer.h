@@ -11,6 +11,13 @@
 // early; the LR schedule does not depend on where a run stops, so a resumed run continues
 // the uninterrupted one exactly (same machine, same thread count).
 // Every step and eval goes to RUN_DIR/metrics.jsonl, samples to samples.jsonl.
+//
+// Fine-tuning is the same loop: training.init_from starts from a checkpoint, a run or a
+// Hugging Face GPT-2 folder (so the eval at step 0 is the base model's loss);
+// data.format "pairs" trains on prompt/response pairs with the loss on the response tokens;
+// training.freeze_* and training.lora choose what trains. With LoRA, model.safetensors of
+// every checkpoint holds the merged weights W0 + alpha/r B A, and trainer_state holds W0,
+// A and B, so a resumed run continues exactly and every reader sees the tuned model.
 
 #include "config/runconfig.h"
 #include "tokenizer/tokenizer.h"
@@ -21,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lmwb::core {
 
@@ -62,6 +70,10 @@ struct TrainerSummary {
     int threads = 0;
     int rank = 0;              // data-parallel rank of this process
     int ranks = 1;             // data-parallel processes (1 without a process group)
+    int64_t trainableParameters = 0; // what the optimizer updates (LoRA's A and B, unfrozen weights)
+    int64_t trainExamples = 0;       // data.format "pairs": prompt/response pairs in each split
+    int64_t valExamples = 0;
+    std::vector<std::string> dataNotes; // lines and pairs that were skipped, with file and line
 };
 
 class Trainer {
