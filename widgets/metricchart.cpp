@@ -128,7 +128,7 @@ void MetricChart::fitRanges(const QCPRange &keys)
 
 // ---------------------------------------------------------------------------------------
 
-LossChart::LossChart(QWidget *parent) : QCustomPlot(parent), m_uniformLoss(qQNaN())
+LossChart::LossChart(QWidget *parent) : QCustomPlot(parent), m_uniformLoss(qQNaN()), m_baseLoss(qQNaN())
 {
     styleChart(this);
     xAxis->setLabel(tr("step"));
@@ -166,6 +166,22 @@ LossChart::LossChart(QWidget *parent) : QCustomPlot(parent), m_uniformLoss(qQNaN
     m_uniformLabel->setClipToAxisRect(true);
     m_uniformLabel->setVisible(false);
 
+    // The base model's val loss: the val colour, dotted, labelled on the left (the ln V
+    // label sits on the right).
+    m_baseLine = new QCPItemStraightLine(this);
+    m_baseLine->setLayer(QStringLiteral("grid"));
+    m_baseLine->setPen(QPen(vermillion, 2, Qt::DotLine));
+    m_baseLine->setVisible(false);
+    m_baseLabel = new QCPItemText(this);
+    m_baseLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_baseLabel->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    m_baseLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    m_baseLabel->setFont(chartFont(11));
+    m_baseLabel->setColor(vermillion.darker(120));
+    m_baseLabel->setPadding(QMargins(4, 2, 4, 2));
+    m_baseLabel->setClipToAxisRect(true);
+    m_baseLabel->setVisible(false);
+
     m_placeholder = new QCPItemText(this);
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_placeholder->position->setCoords(0.5, 0.5);
@@ -191,6 +207,20 @@ void LossChart::setUniformLoss(double loss)
     m_uniformLine->point2->setCoords(1, loss);
     m_uniformLabel->position->setCoords(0.995, loss);
     m_uniformLabel->setText(tr("uniform guess: ln V = %1").arg(loss, 0, 'f', 2));
+}
+
+void LossChart::setBaseLoss(double loss, const QString &baseName)
+{
+    m_baseLoss = loss;
+    const bool show = std::isfinite(loss) && loss > 0;
+    m_baseLine->setVisible(show);
+    m_baseLabel->setVisible(show);
+    if (!show)
+        return;
+    m_baseLine->point1->setCoords(0, loss);
+    m_baseLine->point2->setCoords(1, loss);
+    m_baseLabel->position->setCoords(0.005, loss);
+    m_baseLabel->setText(tr("base model %1: %2").arg(baseName).arg(loss, 0, 'f', 3));
 }
 
 void LossChart::setLogY(bool on)
@@ -273,6 +303,10 @@ void LossChart::fitRanges(const QCPRange &emptyKeys)
     if (hasUniform) {
         low = std::min(low, m_uniformLoss);
         high = std::max(high, m_uniformLoss);
+    }
+    if (m_baseLine->visible()) {
+        low = std::min(low, m_baseLoss);
+        high = std::max(high, m_baseLoss);
     }
     if (m_logY) {
         yAxis->setRange(low / 1.08, high * 1.15); // room above the ln(V) label

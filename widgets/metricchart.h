@@ -67,6 +67,13 @@ public:
     QCPItemStraightLine *uniformLine() const { return m_uniformLine; }
     QCPItemText *uniformLabel() const { return m_uniformLabel; }
 
+    // A fine-tuning run's reference: the loss of the model it started from (the eval at
+    // step 0), drawn across the chart and labelled with the base model's name; NaN hides it.
+    void setBaseLoss(double loss, const QString &baseName);
+    double baseLoss() const { return m_baseLoss; }
+    QCPItemStraightLine *baseLine() const { return m_baseLine; }
+    QCPItemText *baseLabel() const { return m_baseLabel; }
+
     void setLogY(bool on);
     bool logY() const { return m_logY; }
     // A hint in the middle of an empty chart; an empty string hides it.
@@ -87,8 +94,11 @@ private:
     QCPItemStraightLine *m_uniformLine = nullptr;
     QCPItemText *m_uniformLabel = nullptr;
     QCPItemText *m_placeholder = nullptr;
+    QCPItemStraightLine *m_baseLine = nullptr;
+    QCPItemText *m_baseLabel = nullptr;
     QVector<Overlay> m_overlays;
     double m_uniformLoss;
+    double m_baseLoss;
     bool m_logY = false;
 };
 

@@ -42,6 +42,7 @@ void readConfig(const QString &runDir, RunHistory &h)
         }
     }
     h.maxSteps = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("max_steps")).toInteger();
+    h.initFrom = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
     const QJsonObject data = cfg.value(QLatin1String("data")).toObject();
     QStringList files;
     for (const QJsonValue &v : data.value(QLatin1String("train")).toArray())

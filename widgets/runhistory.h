@@ -20,6 +20,7 @@ struct RunHistory {
     int vocabSize = 0;
     qint64 maxSteps = 0;
     QString corpus;
+    QString initFrom; // training.init_from: the base model a fine-tuning run started from
     QString error;
 };
 

@@ -55,6 +55,23 @@ QString formatParameters(qint64 n)
 
 QString formatLoss(double v) { return std::isfinite(v) ? QLocale().toString(v, 'f', 3) : QStringLiteral("–"); }
 
+// A short name for a base model path: the folder's name, or RUN/step-N for a checkpoint.
+QString baseModelName(const QString &path)
+{
+    const QFileInfo info(QDir::cleanPath(path));
+    const QString name = info.fileName();
+    const QDir parent = info.dir();
+    if (name.startsWith(QLatin1String("step-")) && parent.dirName() == QLatin1String("checkpoints"))
+        return QFileInfo(parent.absolutePath()).dir().dirName() + QLatin1Char('/') + name;
+    return name;
+}
+
+QString initFromOf(const QString &configJson)
+{
+    const QJsonObject cfg = QJsonDocument::fromJson(configJson.toUtf8()).object();
+    return cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
+}
+
 } // namespace
 
 TrainingMonitor::TrainingMonitor(QWidget *parent) : QWidget(parent)
@@ -275,6 +292,8 @@ void TrainingMonitor::clearData()
         g->data()->clear();
     m_samples->setRowCount(0);
     m_loadError.clear();
+    m_baseFrom.clear();
+    m_loss->setBaseLoss(qQNaN(), {});
 }
 
 double TrainingMonitor::monotonicWall(double seconds)
@@ -344,6 +363,10 @@ void TrainingMonitor::appendEval(const EvalPoint &eval)
         e.wallSeconds = monotonicWall(e.wallSeconds);
     m_evals.append(e);
     m_loss->valGraph()->addData(key(e), e.valLoss);
+    // A fine-tuning run's eval at step 0 measures the base model before any update: its
+    // reference line (the val loss, or the train loss when there is no validation split).
+    if (e.step == 0 && !m_baseFrom.isEmpty())
+        m_loss->setBaseLoss(std::isfinite(e.valLoss) ? e.valLoss : e.trainLoss, baseModelName(m_baseFrom));
 }
 
 void TrainingMonitor::rebuildGraphs()
@@ -406,6 +429,7 @@ void TrainingMonitor::setRun(const RunDescription &run)
 {
     clearData();
     m_run = run;
+    m_baseFrom = initFromOf(run.configJson);
     m_loss->setUniformLoss(run.vocabSize > 1 ? std::log(double(run.vocabSize)) : qQNaN());
     if (run.step > 0 && !run.runDir.isEmpty())
         loadHistory(run.runDir, run.step);
@@ -470,6 +494,7 @@ bool TrainingMonitor::loadRun(const QString &runDir)
     m_run.maxSteps = h.maxSteps;
     m_run.corpus = h.corpus;
     m_run.step = h.steps.isEmpty() ? 0 : h.steps.last().step;
+    m_baseFrom = h.initFrom;
     m_loss->setUniformLoss(h.vocabSize > 1 ? std::log(double(h.vocabSize)) : qQNaN());
     appendSteps(h.steps);
     for (const EvalPoint &e : h.evals)
@@ -583,6 +608,8 @@ void TrainingMonitor::updateHeader()
         parts << formatParameters(m_run.parameters).toHtmlEscaped();
     if (!m_run.corpus.isEmpty())
         parts << m_run.corpus.toHtmlEscaped();
+    if (!m_baseFrom.isEmpty())
+        parts << tr("fine-tuned from %1").arg(baseModelName(m_baseFrom)).toHtmlEscaped();
     m_header->setText(parts.join(QStringLiteral(" &mdash; ")));
     m_header->setToolTip(tr("Run directory: %1").arg(QDir::toNativeSeparators(m_run.runDir)));
 }
@@ -607,6 +634,8 @@ void TrainingMonitor::updateStatus()
                 best = e.valLoss;
         parts << tr("val %1 (best %2)").arg(formatLoss(m_evals.last().valLoss), formatLoss(best));
     }
+    if (std::isfinite(m_loss->baseLoss()))
+        parts << tr("base model %1").arg(formatLoss(m_loss->baseLoss()));
     m_status->setText(parts.join(QStringLiteral("   ")));
 }
 
@@ -713,5 +742,7 @@ QCustomPlot *TrainingMonitor::throughputChart() const { return m_throughput; }
 int TrainingMonitor::trainPointCount() const { return m_loss->rawGraph()->dataCount(); }
 int TrainingMonitor::evalPointCount() const { return m_loss->valGraph()->dataCount(); }
 double TrainingMonitor::uniformLoss() const { return m_loss->uniformLoss(); }
+
+double TrainingMonitor::baseLoss() const { return m_loss->baseLoss(); }
 
 } // namespace lmwb::widgets

@@ -19,6 +19,9 @@
 // fitting and replots are queued (rpQueuedReplot) and skipped while the tab is hidden,
 // then done once in showEvent, so a hidden monitor costs the trainer next to nothing.
 //
+// A fine-tuning run (training.init_from in its config) shows its base model's loss, the eval
+// at step 0, as a dotted reference line labelled with the base model's name.
+//
 // Wall time on the x axis is made monotonic: when a resumed session restarts its clock at
 // zero, its times continue from where the previous session's ended.
 
@@ -78,6 +81,7 @@ public:
     int evalPointCount() const;
     QVector<double> smoothedLosses() const { return m_smoothed; }
     double uniformLoss() const; // ln(vocabulary size), NaN when unknown
+    double baseLoss() const;    // a fine-tuning run's loss at step 0 (its base model), else NaN
     TrainingState state() const { return m_state; }
     QPushButton *pauseButton() const { return m_pause; }
     QPushButton *stopButton() const { return m_stop; }
@@ -174,6 +178,7 @@ private:
     XAxis m_xAxis = XAxis::Step;
     TrainingState m_state = TrainingState::Idle;
     QString m_loadError;  // shown on the chart when loadRun() could not read the run
+    QString m_baseFrom;   // training.init_from of a fine-tuning run, else empty
     bool m_dirty = false; // data changed while hidden
 };
 

@@ -577,6 +577,53 @@ private slots:
         QCOMPARE(m.trainPointCount(), 0);
     }
 
+    void fineTuningRunShowsItsBaseModelsLoss()
+    {
+        // A live fine-tuning run: the eval at step 0 is the base model's, drawn as a line.
+        RunDescription run = synthRun(QStringLiteral("/runs/gpt2-pairs"));
+        run.configJson = QStringLiteral(R"({"training": {"init_from": "/ws/gpt2-base/checkpoints/step-500"}})");
+        TrainingMonitor m;
+        m.resize(900, 600);
+        m.show();
+        m.setRun(run);
+        LossChart *chart = m.lossChartView();
+        QVERIFY(!chart->baseLine()->visible());
+        EvalPoint first = syntheticEval(0);
+        first.valLoss = 3.25;
+        m.addEval(first);
+        QCOMPARE(m.baseLoss(), 3.25);
+        QVERIFY(chart->baseLine()->visible());
+        QCOMPARE(chart->baseLine()->point1->coords().y(), 3.25);
+        QCOMPARE(chart->baseLabel()->text(), QString("base model gpt2-base/step-500: 3.250"));
+        const auto labels = m.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](QLabel *l) { return l->text().contains("fine-tuned from gpt2-base/step-500"); }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text().contains("base model 3.250"); }));
+        // Later evals do not move it, and the y range keeps it in view.
+        EvalPoint later = syntheticEval(50);
+        later.valLoss = 1.5;
+        m.addSteps({syntheticStep(50)});
+        m.addEval(later);
+        QCOMPARE(m.baseLoss(), 3.25);
+        QVERIFY(chart->yAxis->range().contains(3.25));
+        // A run that is not a fine-tuning run has no such line, even with an eval at step 0.
+        m.setRun(synthRun());
+        m.addEval(syntheticEval(0));
+        QVERIFY(!chart->baseLine()->visible());
+        QVERIFY(std::isnan(m.baseLoss()));
+
+        // From disk: the run's config.json names its base.
+        QTemporaryDir ws;
+        const QString dir = ws.filePath("tuned");
+        writeRunDir(dir);
+        writeFile(dir + "/config.json", R"({"data": {"train": ["pairs.jsonl"], "format": "pairs"},
+                                            "model": {"vocab_size": 65},
+                                            "training": {"max_steps": 4, "init_from": "/ws/gpt2"}})");
+        QVERIFY(m.loadRun(dir));
+        QCOMPARE(m.baseLoss(), 4.25); // metrics.jsonl's eval at step 0
+        QCOMPARE(chart->baseLabel()->text(), QString("base model gpt2: 4.250"));
+    }
+
     void resumedRunShowsItsHistory()
     {
         QTemporaryDir ws;
