@@ -58,6 +58,7 @@ TrainingWizard::TrainingWizard(QWidget *parent)
     // initializePage when the user comes forward again).
     connect(m_data, &WizardDataPage::corpusChanged, m_tokenizer, &WizardTokenizerPage::initializePage);
     connect(m_training, &WizardTrainingPage::settingsChanged, m_model, &WizardModelPage::updateFigures);
+    connect(m_goal, &WizardGoalPage::goalChanged, this, &TrainingWizard::goalChanged);
     // QDialog emits accepted() only after QWizard::done() validated the last page.
     connect(this, &QDialog::accepted, this, [this] {
         if (isResume())
@@ -90,9 +91,36 @@ core::RunConfig TrainingWizard::runConfigWithTokenizerPath(const QString &tokeni
     c.tokenizer.path = tokenizerPath.toStdString();
     c.model = m_model->modelConfig();
     c.training = m_training->trainingConfig();
-    if (m_goal->isFineTune())
+    if (m_goal->isFineTune()) {
+        // The base's model and tokenizer, as the trainer will take them (it reads them from
+        // init_from again, so the config shows what will run rather than unused page values).
         c.training.initFrom = m_goal->fineTuneFrom().toStdString();
+        auto base = core::readRunConfigFile(QDir(m_goal->fineTuneFrom()).filePath(QStringLiteral("config.json")).toStdString());
+        if (base) {
+            c.model = base->model;
+            c.tokenizer = base->tokenizer;
+            c.tokenizer.path.clear();
+        }
+    }
     return c;
+}
+
+bool TrainingWizard::isFineTune() const { return m_goal->isFineTune(); }
+
+bool TrainingWizard::isPairs() const { return m_goal->isPairs(); }
+
+core::ModelConfig TrainingWizard::baseModelConfig() const
+{
+    auto base = core::readRunConfigFile(QDir(m_goal->fineTuneFrom()).filePath(QStringLiteral("config.json")).toStdString());
+    return base ? base->model : core::ModelConfig();
+}
+
+void TrainingWizard::goalChanged()
+{
+    m_data->setPairsMode(m_goal->isPairs());
+    const bool fineTune = m_goal->isFineTune();
+    if (fineTune != m_training->isFineTuning() || fineTune)
+        m_training->setFineTuning(fineTune, fineTune ? baseModelConfig() : core::ModelConfig());
 }
 
 core::RunConfig TrainingWizard::runConfig() const
@@ -159,7 +187,7 @@ void TrainingWizard::onStepTimed(int requestId, double msPerStep, qint64 paramet
 core::Status TrainingWizard::prepareRunDirectory(const QString &runDir) const
 {
     const QString trained = trainedTokenizerDir();
-    if (trained.isEmpty())
+    if (trained.isEmpty() || isFineTune()) // a fine-tuning run keeps its base model's tokenizer
         return {};
     const QString error = wizardui::copyDirectory(trained, QDir(runDir).filePath(QStringLiteral("tokenizer")));
     if (!error.isEmpty())

@@ -67,6 +67,13 @@ public:
 
     bool isResume() const;
     QString resumeRunDir() const;
+    // Fine-tuning (training.init_from): the goal page's choice; the model and tokenizer are
+    // the base's, so the tokenizer and model pages are skipped. isPairs: on JSONL pairs.
+    bool isFineTune() const;
+    bool isPairs() const;
+    // The model being fine-tuned, from its config.json (defaults when it cannot be read:
+    // the goal page says why).
+    core::ModelConfig baseModelConfig() const;
 
     WizardGoalPage *goalPage() const { return m_goal; }
     WizardDataPage *dataPage() const { return m_data; }
@@ -109,6 +116,8 @@ public slots:
     void onStepTimed(int requestId, double msPerStep, qint64 parameters, const QString &error);
 
 private:
+    void goalChanged();
+
     WizardGoalPage *m_goal = nullptr;
     WizardDataPage *m_data = nullptr;
     WizardTokenizerPage *m_tokenizer = nullptr;

@@ -48,6 +48,27 @@ QString sampleTitle(const core::SampleCorpus &s)
     return QString::fromStdString(s.title);
 }
 
+// The first pairs as the model will see them: the prompt, then the response it learns.
+QString pairsPreview(const core::DataConfig &data, qint64 &count)
+{
+    auto pairs = core::loadPromptPairs(data);
+    if (!pairs)
+        return {};
+    count = static_cast<qint64>(pairs->pairs.size());
+    QStringList out;
+    const auto cut = [](const std::string &s) {
+        QString t = QString::fromStdString(s);
+        return t.size() > 600 ? t.left(600) + QStringLiteral("…") : t;
+    };
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, pairs->pairs.size()); ++i) {
+        const auto &p = pairs->pairs[i];
+        out << WizardDataPage::tr("── %1 line %2 ── prompt:").arg(QFileInfo(QString::fromStdString(p.source)).fileName()).arg(p.line)
+            << cut(p.prompt) << WizardDataPage::tr("── response (the loss counts these tokens):") << cut(p.completion)
+            << QString();
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 // Everything the page shows, computed on the worker thread.
 CorpusStats readCorpus(const core::DataConfig &data, int generation)
 {
@@ -58,6 +79,8 @@ CorpusStats readCorpus(const core::DataConfig &data, int generation)
         st.error = QString::fromStdString(corpus.error());
         return st;
     }
+    for (const auto &n : corpus->notes)
+        st.notes << QString::fromStdString(n);
     auto text = std::make_shared<std::string>(std::move(corpus->text));
     st.bytes = static_cast<qint64>(text->size());
     if (!corpus->sources.empty()) {
@@ -95,6 +118,8 @@ CorpusStats readCorpus(const core::DataConfig &data, int generation)
         pos = eol + 1;
     }
     st.preview = lines.join(QLatin1Char('\n'));
+    if (data.format == "pairs")
+        st.preview = pairsPreview(data, st.pairs);
     st.description = QString::fromStdString(corpus->description);
     st.text = std::move(text);
     st.loaded = true;
@@ -182,10 +207,13 @@ WizardDataPage::WizardDataPage(QWidget *parent)
     m_formatCombo->setObjectName(QStringLiteral("dataFormatCombo"));
     m_formatCombo->addItem(tr("Plain text"), QStringLiteral("text"));
     m_formatCombo->addItem(tr("Fortune file (entries between % lines)"), QStringLiteral("fortune"));
+    m_formatCombo->addItem(tr("Prompt/response pairs (JSONL)"), QStringLiteral("pairs"));
     auto *formatLabel = new QLabel(tr("Format:"), m_filesBox);
     wizardui::setTip(m_formatCombo, tr("data.format. Plain text is used as it is. Fortune files have entries "
                                        "separated by lines holding only %; the separators and colour escapes "
-                                       "are removed."),
+                                       "are removed. Prompt/response pairs are JSONL, one {\"prompt\", "
+                                       "\"completion\"} or Alpaca {\"instruction\", \"input\", \"output\"} "
+                                       "object a line; the loss counts the response tokens only."),
                      formatLabel);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_addFiles);
@@ -226,6 +254,12 @@ WizardDataPage::WizardDataPage(QWidget *parent)
     m_info->setObjectName(QStringLiteral("dataInfoLabel"));
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes = new QLabel(this);
+    m_notes->setObjectName(QStringLiteral("dataNotesLabel"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notes->setStyleSheet(QStringLiteral("QLabel { color: #8a4b00; }")); // a warning, not an error
+    m_notes->setVisible(false);
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("dataPreview"));
     m_preview->setReadOnly(true);
@@ -257,9 +291,10 @@ WizardDataPage::WizardDataPage(QWidget *parent)
     layout->addLayout(filesIndent);
     layout->addLayout(valRow);
     layout->addWidget(m_info);
-    auto *previewLabel = new QLabel(tr("First lines:"), this);
-    previewLabel->setBuddy(m_preview);
-    layout->addWidget(previewLabel);
+    layout->addWidget(m_notes);
+    m_previewLabel = new QLabel(tr("First lines:"), this);
+    m_previewLabel->setBuddy(m_preview);
+    layout->addWidget(m_previewLabel);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_error);
 
@@ -273,14 +308,19 @@ WizardDataPage::WizardDataPage(QWidget *parent)
     });
     connect(m_examplesSpin, &QSpinBox::valueChanged, this, &WizardDataPage::reload);
     connect(m_digitsSpin, &QSpinBox::valueChanged, this, &WizardDataPage::reload);
-    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &WizardDataPage::reload);
+    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateModeWidgets();
+        reload();
+    });
     connect(m_valSpin, &QDoubleSpinBox::valueChanged, this, [this] {
         updateSplit();
         emit completeChanged();
     });
     connect(m_addFiles, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Text files to train on"), QString(),
-                                                                tr("Text files (*.txt *.md *.csv);;All files (*)"));
+        const bool pairs = m_formatCombo->currentData().toString() == QLatin1String("pairs");
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, pairs ? tr("Prompt/response pairs to train on") : tr("Text files to train on"), QString(),
+            pairs ? tr("JSON Lines (*.jsonl *.json);;All files (*)") : tr("Text files (*.txt *.md *.csv);;All files (*)"));
         if (!files.isEmpty())
             addPaths(files);
     });
@@ -350,6 +390,35 @@ void WizardDataPage::addPaths(const QStringList &paths)
 
 void WizardDataPage::setValFraction(double fraction) { m_valSpin->setValue(fraction); }
 
+void WizardDataPage::setPairsMode(bool on)
+{
+    if (on == m_pairsMode)
+        return;
+    m_pairsMode = on;
+    {
+        const QSignalBlocker blockRadio(m_sampleRadio);
+        const QSignalBlocker blockFormat(m_formatCombo);
+        if (on) {
+            m_filesRadio->setChecked(true);
+            m_formatCombo->setCurrentIndex(m_formatCombo->findData(QStringLiteral("pairs")));
+        } else if (m_formatCombo->currentData().toString() == QLatin1String("pairs")) {
+            m_formatCombo->setCurrentIndex(m_formatCombo->findData(QStringLiteral("text")));
+        }
+    }
+    setSubTitle(on ? tr("The prompt/response pairs to fine-tune on: JSONL files, one example a line. Lines that "
+                        "are not valid JSON or lack their fields are listed and skipped; the rest loads.")
+                   : tr("The text the model learns from. Choose files or a folder, drop them onto this page, "
+                        "or take one of the sample corpora."));
+    updateModeWidgets();
+    reload();
+}
+
+int WizardDataPage::nextId() const
+{
+    const auto *w = qobject_cast<const TrainingWizard *>(wizard());
+    return w && w->isFineTune() ? TrainingWizard::TrainingPageId : TrainingWizard::TokenizerPageId;
+}
+
 core::DataConfig WizardDataPage::dataConfig() const
 {
     core::DataConfig d;
@@ -389,6 +458,12 @@ void WizardDataPage::updateModeWidgets()
     const auto *s = currentSample();
     m_syntheticBox->setVisible(sample && s && s->format == "synthetic");
     m_filesBox->setEnabled(!sample);
+    m_sampleRadio->setEnabled(!m_pairsMode);
+    m_formatCombo->setEnabled(!m_pairsMode);
+    const bool pairs = !sample && m_formatCombo->currentData().toString() == QLatin1String("pairs");
+    m_previewLabel->setText(pairs ? tr("First pairs:") : tr("First lines:"));
+    m_preview->setToolTip(pairs ? tr("The first pairs: the prompt the model reads and the response it learns.")
+                                : tr("The first lines of the corpus, as the tokenizer and the model will see them."));
 }
 
 void WizardDataPage::reload()
@@ -418,7 +493,11 @@ void WizardDataPage::reload()
 void WizardDataPage::showStats()
 {
     const QLocale loc;
-    if (m_stats.loaded) {
+    if (m_stats.loaded && m_stats.pairs > 0) {
+        m_info->setText(tr("%n prompt/response pair(s) · %1 · %2", nullptr, int(m_stats.pairs))
+                            .arg(loc.formattedDataSize(m_stats.bytes), m_stats.description));
+        m_preview->setPlainText(m_stats.preview);
+    } else if (m_stats.loaded) {
         m_info->setText(tr("%1 · %2 characters · %3 distinct characters · %4")
                             .arg(loc.formattedDataSize(m_stats.bytes), loc.toString(m_stats.characters),
                                  loc.toString(m_stats.distinctCharacters), m_stats.description));
@@ -427,6 +506,18 @@ void WizardDataPage::showStats()
         m_info->setText(QString());
         m_preview->clear();
     }
+    if (!m_stats.notes.isEmpty()) {
+        constexpr int kShown = 6;
+        QStringList shown = m_stats.notes.mid(0, kShown);
+        for (QString &n : shown)
+            n = QDir::toNativeSeparators(n);
+        QString text = tr("Skipped %n line(s), the rest is used:", nullptr, int(m_stats.notes.size())) +
+                       QStringLiteral("\n• ") + shown.join(QStringLiteral("\n• "));
+        if (m_stats.notes.size() > kShown)
+            text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(m_stats.notes.size() - kShown));
+        m_notes->setText(text);
+    }
+    m_notes->setVisible(!m_stats.notes.isEmpty());
     updateSplit();
     wizardui::showProblem(m_error, problem());
     emit completeChanged();
@@ -441,6 +532,16 @@ void WizardDataPage::updateSplit()
     }
     const QLocale loc;
     const double f = m_valSpin->value();
+    if (m_stats.pairs > 0) {
+        // As the trainer splits them: the last val_fraction of the pairs, at least one.
+        const qint64 n = m_stats.pairs;
+        const qint64 val = f > 0 ? std::max<qint64>(1, std::llround(double(n) * f)) : 0;
+        if (val == 0)
+            m_split->setText(tr("%1 pairs train / no validation").arg(loc.toString(n)));
+        else
+            m_split->setText(tr("%1 pairs train / %2 validation").arg(loc.toString(n - val), loc.toString(val)));
+        return;
+    }
     const auto train = static_cast<qint64>(std::floor(static_cast<double>(m_stats.characters) * (1.0 - f)));
     const qint64 val = m_stats.characters - train;
     if (f <= 0.0)
@@ -460,6 +561,12 @@ QString WizardDataPage::problem() const
         return {};
     if (!m_stats.error.isEmpty())
         return tr("This corpus cannot be used: %1").arg(m_stats.error);
+    if (m_pairsMode && m_formatCombo->currentData().toString() != QLatin1String("pairs"))
+        return tr("Fine-tuning on prompt/response pairs needs JSONL files in the pairs format.");
+    if (m_stats.pairs > 0 && m_valSpin->value() > 0 &&
+        m_stats.pairs - std::max<qint64>(1, std::llround(double(m_stats.pairs) * m_valSpin->value())) < 1)
+        return tr("%n pair(s) are too few for a validation split: add pairs or set the validation fraction to 0.",
+                  nullptr, int(m_stats.pairs));
     core::RunConfig cfg = wizardui::baselineConfig();
     cfg.data = dataConfig();
     return wizardui::coreProblem(cfg);

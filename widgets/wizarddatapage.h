@@ -3,7 +3,8 @@
 // or one of core::sampleCorpora(). The corpus is read on a worker thread through
 // core::loadCorpus (the same reader as training, so a file that is not UTF-8 shows core's
 // message with its byte offset); the page shows size, characters, the first lines and the
-// train/validation split.
+// train/validation split. Prompt/response pairs (JSONL, data.format "pairs") show as pairs,
+// with the lines that were skipped and why; fine-tuning on pairs locks the page to them.
 
 #include "config/runconfig.h"
 #include "data/corpus.h"
@@ -39,8 +40,10 @@ struct CorpusStats {
     qint64 bytes = 0;                        // bytes read from disk (text size for synthetic)
     qint64 characters = 0;                   // Unicode code points of text
     int distinctCharacters = 0;              // the vocabulary of a char tokenizer
-    QString preview;                         // the first lines
+    QString preview;                         // the first lines (pairs: the first pairs)
     QString description;                     // core's description
+    qint64 pairs = 0;                        // format "pairs": the pairs read
+    QStringList notes;                       // format "pairs": skipped lines, "FILE line N: why"
 };
 
 class WizardDataPage : public QWizardPage {
@@ -56,6 +59,9 @@ public:
     void setFiles(const QStringList &paths);
     void addPaths(const QStringList &paths);
     void setValFraction(double fraction);
+    // Fine-tuning on prompt/response pairs: files only, format "pairs".
+    void setPairsMode(bool on);
+    bool pairsMode() const { return m_pairsMode; }
 
     core::DataConfig dataConfig() const;
     const CorpusStats &corpus() const { return m_stats; }
@@ -67,6 +73,8 @@ public:
     bool isComplete() const override;
     bool validatePage() override;
     void cleanupPage() override {}
+    // Fine-tuning skips the tokenizer and model pages (the base model decides both).
+    int nextId() const override;
 
 signals:
     // The corpus was read (or failed to be read): corpus() is up to date.
@@ -98,11 +106,14 @@ private:
     QDoubleSpinBox *m_valSpin = nullptr;
     QLabel *m_info = nullptr;
     QLabel *m_split = nullptr;
+    QLabel *m_notes = nullptr;
+    QLabel *m_previewLabel = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QLabel *m_error = nullptr;
 
     std::vector<core::SampleCorpus> m_samples;
     CorpusStats m_stats;
+    bool m_pairsMode = false;
     int m_generation = 0;
     std::unique_ptr<wizardui::BackgroundJob> m_job;
 };

@@ -3,6 +3,7 @@
 #include "trainingwizard.h"
 
 #include "config/runconfig.h"
+#include "data/promptpairs.h"
 
 #include <algorithm>
 
@@ -112,17 +113,30 @@ WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
     m_resume->setObjectName(QStringLiteral("resumeRadio"));
     wizardui::setTip(m_resume, tr("Pick up a run from its latest checkpoint with its own settings, in the same "
                                   "run directory; the loss curve continues exactly where it stopped."));
-    m_fineTune = new QRadioButton(tr("Fine-tune a trained or imported model on new text"), this);
+    m_fineTune = new QRadioButton(tr("Fine-tune a trained or imported model"), this);
     m_fineTune->setObjectName(QStringLiteral("fineTuneRadio"));
-    wizardui::setTip(m_fineTune, tr("Continued pretraining: a new run that starts from the weights of the run "
-                                    "chosen below (for example GPT-2 opened with File ▸ Open Hugging Face Model "
-                                    "Folder…) and learns from the text you choose next. The model keeps its own "
-                                    "architecture and tokenizer (training.init_from)."));
+    wizardui::setTip(m_fineTune, tr("A new run that starts from the weights of the run chosen above (for example "
+                                    "GPT-2 opened with File ▸ Open Hugging Face Model Folder…). The model keeps its "
+                                    "own architecture and tokenizer (training.init_from); the Train tab shows the "
+                                    "base model's loss as a reference line."));
     auto *group = new QButtonGroup(this);
     group->addButton(m_pretrain);
     group->addButton(m_resume);
     group->addButton(m_fineTune);
     m_pretrain->setChecked(true);
+
+    m_onText = new QRadioButton(tr("on new text (continued pretraining)"), this);
+    m_onText->setObjectName(QStringLiteral("fineTuneTextRadio"));
+    wizardui::setTip(m_onText, tr("Learn from plain text you choose next, the same way the model was pretrained."));
+    m_onPairs = new QRadioButton(tr("on prompt/response pairs (JSONL)"), this);
+    m_onPairs->setObjectName(QStringLiteral("fineTunePairsRadio"));
+    wizardui::setTip(m_onPairs, tr("Learn to answer: each line of a JSONL file is one example, and the loss counts "
+                                   "only the response tokens (data.format \"pairs\"). LoRA and freezing are on "
+                                   "the Training page."));
+    auto *kind = new QButtonGroup(this);
+    kind->addButton(m_onText);
+    kind->addButton(m_onPairs);
+    m_onText->setChecked(true);
 
     m_runCombo = new QComboBox(this);
     m_runCombo->setObjectName(QStringLiteral("resumeRunCombo"));
@@ -164,24 +178,30 @@ WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
     layout->addLayout(indent);
     layout->addSpacing(12);
     layout->addWidget(m_fineTune);
-    layout->addWidget(describe(tr("Start from the chosen run's weights (an imported GPT-2 too) and continue on your "
-                                  "text; its architecture and tokenizer replace the tokenizer and model pages' "
-                                  "choices.")));
-    // Prompt/response pairs run headless for now; the template they are trained with:
-    m_pairsHelp = describe(tr("Prompt/response pairs (JSONL, one {\"prompt\", \"completion\"} or Alpaca "
-                              "{\"instruction\", \"input\", \"output\"} object a line; the loss counts the "
-                              "response only): lmwb finetune FINETUNE.json --out CKPT. Alpaca records become:\n"
-                              "### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:\n"
-                              "{output}"));
+    layout->addWidget(describe(tr("Start from the chosen run's weights (an imported GPT-2 too); its architecture "
+                                  "and tokenizer stay, so the tokenizer and model pages are skipped.")));
+    auto *kindBox = new QVBoxLayout;
+    kindBox->setContentsMargins(28, 0, 0, 0);
+    kindBox->addWidget(m_onText);
+    kindBox->addWidget(m_onPairs);
+    // The template the pairs are trained with, as core fills it in.
+    m_pairsHelp = describe(tr("One JSON object a line: {\"prompt\": …, \"completion\": …}, or Alpaca's "
+                              "{\"instruction\": …, \"input\": …, \"output\": …}. The model reads the prompt "
+                              "and learns the completion (the loss counts the response tokens only). An Alpaca "
+                              "record becomes this prompt, with its output as the response:") +
+                           QStringLiteral("\n\n") + QString::fromStdString(core::alpacaTemplate()).trimmed());
     m_pairsHelp->setObjectName(QStringLiteral("pairsTemplateLabel"));
     m_pairsHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_pairsHelp);
+    m_pairsHelp->setFont(wizardui::monospaceFont(this, 0.9));
+    kindBox->addWidget(m_pairsHelp);
+    layout->addLayout(kindBox);
     layout->addStretch(1);
     layout->addWidget(m_error);
 
     connect(m_pretrain, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
     connect(m_resume, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
     connect(m_fineTune, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
+    connect(m_onPairs, &QRadioButton::toggled, this, &WizardGoalPage::updateState);
     connect(m_runCombo, &QComboBox::currentIndexChanged, this, &WizardGoalPage::updateState);
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Run directory to continue"), m_workspace);
@@ -244,6 +264,16 @@ void WizardGoalPage::setFineTune(bool fineTune)
     updateState();
 }
 
+bool WizardGoalPage::isPairs() const { return isFineTune() && m_onPairs->isChecked(); }
+
+void WizardGoalPage::setPairs(bool pairs)
+{
+    if (pairs)
+        m_fineTune->setChecked(true);
+    (pairs ? m_onPairs : m_onText)->setChecked(true);
+    updateState();
+}
+
 QString WizardGoalPage::problem() const
 {
     if (!isResume() && !isFineTune())
@@ -257,6 +287,9 @@ void WizardGoalPage::updateState()
     const bool resume = isResume() || isFineTune(); // both pick a run from the list
     m_runCombo->setEnabled(resume);
     m_browse->setEnabled(resume);
+    m_onText->setEnabled(isFineTune());
+    m_onPairs->setEnabled(isFineTune());
+    m_pairsHelp->setVisible(isPairs());
     if (resume) {
         const RunInfo info = inspectRun(resumeRunDir());
         m_runInfo->setText(info.description);
@@ -266,6 +299,7 @@ void WizardGoalPage::updateState()
         wizardui::showProblem(m_error, {});
     }
     emit completeChanged();
+    emit goalChanged();
 }
 
 bool WizardGoalPage::isComplete() const { return problem().isEmpty(); }

@@ -1,8 +1,12 @@
 #include "wizardtrainingpage.h"
 
 #include "trainingwizard.h"
+#include "wizardmodelpage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QGroupBox>
+#include <QGridLayout>
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -161,6 +165,65 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
     forms->addSpacing(24);
     forms->addLayout(right, 1);
 
+    // --- fine-tuning: what trains ---
+    m_fineTuneGroup = new QGroupBox(tr("Fine-tuning: what trains"), this);
+    m_fineTuneGroup->setObjectName(QStringLiteral("fineTuneGroup"));
+    m_freezeEmbeddingsBox = new QCheckBox(tr("Freeze the embeddings"), m_fineTuneGroup);
+    m_freezeEmbeddingsBox->setObjectName(QStringLiteral("freezeEmbeddingsBox"));
+    m_freezeEmbeddingsBox->setToolTip(tr("training.freeze_embeddings: the token and position tables (wte, wpe, and "
+                                         "so a tied output layer) keep their pretrained values."));
+    m_freezeLayersSpin = makeSpin(m_fineTuneGroup, "freezeLayersSpin", 0, 96, 0);
+    auto *freezeLayersLabel = new QLabel(tr("Freeze the first layers:"), m_fineTuneGroup);
+    wizardui::setTip(m_freezeLayersSpin, tr("training.freeze_layers: blocks h.0 … h.N-1 keep their pretrained "
+                                            "weights; the lower layers hold the most general features."),
+                     freezeLayersLabel);
+    m_loraBox = new QCheckBox(tr("LoRA adapters"), m_fineTuneGroup);
+    m_loraBox->setObjectName(QStringLiteral("loraBox"));
+    m_loraBox->setToolTip(tr("training.lora (Hu et al. 2021): every weight of the model stays frozen and a small "
+                             "update W + alpha/r · B·A is learned on the chosen projections, a fraction of the "
+                             "parameters. Checkpoints hold the merged weights, so generation, the Attention tab "
+                             "and Export to Hugging Face see the tuned model."));
+    m_loraRankSpin = makeSpin(m_fineTuneGroup, "loraRankSpin", 1, 1024, 8);
+    auto *rankLabel = new QLabel(tr("Rank r:"), m_fineTuneGroup);
+    wizardui::setTip(m_loraRankSpin, tr("training.lora.rank: the inner size of B·A. 4 to 16 is typical; more "
+                                        "is closer to full fine-tuning."), rankLabel);
+    m_loraAlphaSpin = new QDoubleSpinBox(m_fineTuneGroup);
+    m_loraAlphaSpin->setObjectName(QStringLiteral("loraAlphaSpin"));
+    m_loraAlphaSpin->setRange(0.01, 1e6);
+    m_loraAlphaSpin->setDecimals(2);
+    m_loraAlphaSpin->setValue(16.0);
+    auto *alphaLabel = new QLabel(tr("Alpha:"), m_fineTuneGroup);
+    wizardui::setTip(m_loraAlphaSpin, tr("training.lora.alpha: the update is scaled by alpha / r, so the "
+                                         "learning rate need not change with the rank."), alphaLabel);
+    auto *targetsLabel = new QLabel(tr("On:"), m_fineTuneGroup);
+    auto *targets = new QHBoxLayout;
+    const core::LoraConfig loraDefaults;
+    for (const auto &name : core::loraTargetNames()) {
+        auto *box = new QCheckBox(QString::fromStdString(name), m_fineTuneGroup);
+        box->setObjectName(QStringLiteral("loraTarget_") + QString::fromStdString(name).replace(QLatin1Char('.'), QLatin1Char('_')));
+        box->setChecked(std::find(loraDefaults.targets.begin(), loraDefaults.targets.end(), name) != loraDefaults.targets.end());
+        box->setToolTip(tr("training.lora.targets: an adapter on %1 of every unfrozen layer.").arg(QString::fromStdString(name)));
+        targets->addWidget(box);
+        m_loraTargetBoxes << box;
+    }
+    targets->addStretch(1);
+    m_trainableLabel = new QLabel(m_fineTuneGroup);
+    m_trainableLabel->setObjectName(QStringLiteral("trainableParametersLabel"));
+    auto *ft = new QGridLayout(m_fineTuneGroup);
+    ft->addWidget(m_freezeEmbeddingsBox, 0, 0);
+    ft->addWidget(freezeLayersLabel, 0, 1);
+    ft->addWidget(m_freezeLayersSpin, 0, 2);
+    ft->addWidget(m_loraBox, 1, 0);
+    ft->addWidget(rankLabel, 1, 1);
+    ft->addWidget(m_loraRankSpin, 1, 2);
+    ft->addWidget(alphaLabel, 1, 3);
+    ft->addWidget(m_loraAlphaSpin, 1, 4);
+    ft->addWidget(targetsLabel, 2, 1);
+    ft->addLayout(targets, 2, 2, 1, 4);
+    ft->addWidget(m_trainableLabel, 3, 0, 1, 6);
+    ft->setColumnStretch(5, 1);
+    m_fineTuneGroup->setVisible(false);
+
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("lrPlot"));
     m_plot->setMinimumHeight(170);
@@ -183,6 +246,7 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(forms);
+    layout->addWidget(m_fineTuneGroup);
     layout->addLayout(cluster);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_error);
@@ -208,6 +272,13 @@ WizardTrainingPage::WizardTrainingPage(QWidget *parent) : QWizardPage(parent)
     for (QLineEdit *e : {m_lrEdit, m_minLrEdit})
         connect(e, &QLineEdit::textChanged, this, &WizardTrainingPage::fieldsChanged);
     connect(m_precisionCombo, &QComboBox::currentIndexChanged, this, &WizardTrainingPage::fieldsChanged);
+    for (QCheckBox *b : m_loraTargetBoxes)
+        connect(b, &QCheckBox::toggled, this, &WizardTrainingPage::fieldsChanged);
+    for (QCheckBox *b : {m_freezeEmbeddingsBox, m_loraBox})
+        connect(b, &QCheckBox::toggled, this, &WizardTrainingPage::fieldsChanged);
+    for (QSpinBox *s : {m_freezeLayersSpin, m_loraRankSpin})
+        connect(s, &QSpinBox::valueChanged, this, &WizardTrainingPage::fieldsChanged);
+    connect(m_loraAlphaSpin, &QDoubleSpinBox::valueChanged, this, &WizardTrainingPage::fieldsChanged);
 
     updatePlot();
     updateTorchrun();
@@ -250,11 +321,87 @@ core::TrainingConfig WizardTrainingPage::trainingConfig() const
     t.evalSteps = m_evalStepsSpin->value();
     t.checkpointInterval = m_checkpointSpin->value();
     t.seed = static_cast<uint64_t>(m_seedSpin->value());
+    if (m_fineTuning) {
+        t.freezeEmbeddings = m_freezeEmbeddingsBox->isChecked();
+        t.freezeLayers = m_freezeLayersSpin->value();
+        if (m_loraBox->isChecked()) {
+            t.lora.rank = m_loraRankSpin->value();
+            t.lora.alpha = m_loraAlphaSpin->value();
+            t.lora.targets.clear();
+            for (int i = 0; i < m_loraTargetBoxes.size(); ++i)
+                if (m_loraTargetBoxes[i]->isChecked())
+                    t.lora.targets.push_back(core::loraTargetNames()[static_cast<std::size_t>(i)]);
+        }
+    }
     return t;
+}
+
+void WizardTrainingPage::setFineTuning(bool on, const core::ModelConfig &base)
+{
+    m_fineTuning = on;
+    m_base = base;
+    m_fineTuneGroup->setVisible(on);
+    const bool gpt = base.arch == core::Arch::Gpt;
+    m_freezeLayersSpin->setMaximum(gpt ? base.nLayer : 0);
+    m_freezeLayersSpin->setEnabled(gpt);
+    m_loraBox->setEnabled(gpt);
+    if (!gpt)
+        m_loraBox->setChecked(false);
+    fieldsChanged();
+}
+
+qint64 WizardTrainingPage::trainableParameters() const
+{
+    const core::ModelConfig &m = m_base;
+    const qint64 total = modelParameterCount(m, m.vocabSize);
+    if (!m_fineTuning)
+        return total;
+    const core::TrainingConfig t = trainingConfig();
+    const qint64 C = m.nEmbd;
+    if (t.lora.rank > 0) {
+        // r (in + out) for each adapted projection of each unfrozen layer.
+        qint64 perLayer = 0;
+        for (const auto &name : t.lora.targets) {
+            const qint64 in = name == "mlp.c_proj" ? 4 * C : C;
+            const qint64 out = name == "c_attn" ? 3 * C : name == "c_fc" ? 4 * C : C;
+            perLayer += t.lora.rank * (in + out);
+        }
+        return perLayer * std::max(0, m.nLayer - t.freezeLayers);
+    }
+    qint64 frozen = 0;
+    if (t.freezeEmbeddings)
+        frozen += qint64(m.vocabSize) * C + (m.arch == core::Arch::Gpt ? qint64(m.blockSize) * C : 0);
+    if (t.freezeLayers > 0 && m.nLayer > 0) {
+        core::ModelConfig none = m;
+        none.nLayer = 0;
+        const qint64 perBlock = (total - modelParameterCount(none, m.vocabSize)) / m.nLayer;
+        frozen += perBlock * t.freezeLayers;
+    }
+    return total - frozen;
+}
+
+void WizardTrainingPage::updateFineTuneFigures()
+{
+    if (!m_fineTuning)
+        return;
+    const bool lora = m_loraBox->isChecked();
+    m_loraRankSpin->setEnabled(lora);
+    m_loraAlphaSpin->setEnabled(lora);
+    for (QCheckBox *b : m_loraTargetBoxes)
+        b->setEnabled(lora);
+    const qint64 total = modelParameterCount(m_base, m_base.vocabSize);
+    const qint64 trainable = trainableParameters();
+    const QLocale loc;
+    m_trainableLabel->setText(
+        tr("Trains %1 of the model's %2 parameters (%3 %).")
+            .arg(loc.toString(trainable), loc.toString(total),
+                 loc.toString(total > 0 ? 100.0 * double(trainable) / double(total) : 0.0, 'f',
+                              total > 0 && 100.0 * double(trainable) / double(total) < 1 ? 2 : 1)));
 }
 
 void WizardTrainingPage::fieldsChanged()
 {
+    updateFineTuneFigures();
     updatePlot();
     updateTorchrun();
     wizardui::showProblem(m_error, problem());
@@ -295,6 +442,16 @@ QString WizardTrainingPage::problem() const
         return tr("training.min_lr: “%1” is not a number; write it like 1e-4 or 0.0001.").arg(m_minLrEdit->text());
     core::RunConfig cfg = wizardui::baselineConfig();
     cfg.training = trainingConfig();
+    if (m_fineTuning) {
+        if (m_loraBox->isChecked() && cfg.training.lora.targets.empty())
+            return tr("training.lora.targets: tick at least one projection for the LoRA adapters.");
+        cfg.model = m_base;
+        cfg.training.initFrom = "base"; // the checks that need the base model's shape
+        if (cfg.training.freezeLayers > m_base.nLayer)
+            return tr("training.freeze_layers (%1) is more than the model's %2 layers.")
+                .arg(cfg.training.freezeLayers)
+                .arg(m_base.nLayer);
+    }
     return wizardui::coreProblem(cfg);
 }
 

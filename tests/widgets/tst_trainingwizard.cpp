@@ -724,6 +724,101 @@ private slots:
         QVERIFY(wizard.configJson().contains("init_from"));
     }
 
+    void fineTuneOnPairsSkipsToTrainingWithLora()
+    {
+        // A GPT base of 2 layers x 64 wide with a 40-token vocabulary.
+        const QString base = m_workspace.filePath("pairs-base");
+        QVERIFY(QDir().mkpath(base + "/checkpoints/step-50"));
+        writeFile(base + "/config.json", R"({"data": {"format": "synthetic", "train": []}, "tokenizer": {"kind": "char"},
+                   "model": {"n_layer": 2, "n_head": 2, "n_embd": 64, "block_size": 32, "vocab_size": 40},
+                   "training": {"max_steps": 50}})");
+        writeFile(base + "/latest", "step-50\n");
+        const QString jsonl = m_workspace.filePath("qa.jsonl");
+        writeFile(jsonl, "{\"prompt\": \"2+2=\", \"completion\": \"4\"}\n"
+                         "{\"instruction\": \"Add\", \"input\": \"1 and 2\", \"output\": \"3\"}\n"
+                         "{\"prompt\": \"broken\"\n"
+                         "{\"prompt\": \"3+3=\", \"completion\": \"6\"}\n"
+                         "{\"prompt\": \"4+4=\", \"completion\": \"8\"}\n");
+        TrainingWizard wizard;
+        wizard.setWorkspace(m_workspace.path());
+        wizard.show();
+        auto *goal = wizard.goalPage();
+        clickRadio(field<QRadioButton>(goal, "fineTuneRadio"));
+        auto *runs = field<QComboBox>(goal, "resumeRunCombo");
+        runs->setCurrentIndex(runs->findText("pairs-base"));
+        auto *pairsRadio = field<QRadioButton>(goal, "fineTunePairsRadio");
+        QVERIFY(pairsRadio->isEnabled());
+        QVERIFY(!field<QLabel>(goal, "pairsTemplateLabel")->isVisible()); // only for pairs
+        clickRadio(pairsRadio);
+        QVERIFY(goal->isPairs());
+        QTRY_VERIFY(field<QLabel>(goal, "pairsTemplateLabel")->isVisible());
+        QVERIFY(field<QLabel>(goal, "pairsTemplateLabel")->text().contains("### Instruction:"));
+        clickNext(wizard);
+
+        // The data page takes JSONL pairs only, lists the bad line and previews the pairs.
+        QCOMPARE(wizard.currentId(), int(TrainingWizard::DataPageId));
+        auto *data = wizard.dataPage();
+        QVERIFY(!field<QRadioButton>(data, "sampleRadio")->isEnabled());
+        QCOMPARE(field<QComboBox>(data, "dataFormatCombo")->currentData().toString(), QString("pairs"));
+        QVERIFY(!nextEnabled(wizard)); // no file yet
+        data->addPaths({jsonl});
+        QTRY_VERIFY(!data->isLoading());
+        QVERIFY2(nextEnabled(wizard), qPrintable(errorText(data, "dataErrorLabel")));
+        const QString notes = field<QLabel>(data, "dataNotesLabel")->text();
+        QVERIFY2(field<QLabel>(data, "dataNotesLabel")->isVisible() && notes.contains("qa.jsonl line 3: not valid JSON"),
+                 qPrintable(notes));
+        QVERIFY(field<QLabel>(data, "dataInfoLabel")->text().contains("4 prompt/response pairs"));
+        const QString preview = field<QPlainTextEdit>(data, "dataPreview")->toPlainText();
+        QVERIFY2(preview.contains("2+2=") && preview.contains("### Input:\n1 and 2"), qPrintable(preview));
+        field<QDoubleSpinBox>(data, "valFractionSpin")->setValue(0.25);
+        QCOMPARE(field<QLabel>(data, "splitLabel")->text(), QString("3 pairs train / 1 validation"));
+        clickNext(wizard);
+
+        // Straight to the training page: the base decides the tokenizer and the model.
+        QCOMPARE(wizard.currentId(), int(TrainingWizard::TrainingPageId));
+        auto *training = wizard.trainingPage();
+        QVERIFY(training->fineTuneGroup()->isVisible());
+        QCOMPARE(field<QSpinBox>(training, "freezeLayersSpin")->maximum(), 2);
+        auto *lora = field<QCheckBox>(training, "loraBox");
+        QTest::mouseClick(lora, Qt::LeftButton, {}, QPoint(8, lora->height() / 2));
+        QVERIFY(lora->isChecked());
+        typeInto(field<QSpinBox>(training, "loraRankSpin"), "4");
+        // c_attn (64 -> 192) and attn.c_proj (64 -> 64) on 2 layers, rank 4.
+        const qint64 expected = 2 * (4 * (64 + 192) + 4 * (64 + 64));
+        QCOMPARE(training->trainableParameters(), expected);
+        QVERIFY2(field<QLabel>(training, "trainableParametersLabel")->text().contains(QLocale().toString(expected)),
+                 qPrintable(field<QLabel>(training, "trainableParametersLabel")->text()));
+        // Unticking every projection blocks Next with the key named.
+        for (const char *name : {"loraTarget_c_attn", "loraTarget_attn_c_proj"})
+            field<QCheckBox>(training, name)->setChecked(false);
+        QVERIFY(!nextEnabled(wizard));
+        QVERIFY(errorText(training, "trainingErrorLabel").contains("training.lora.targets"));
+        field<QCheckBox>(training, "loraTarget_c_fc")->setChecked(true);
+        QVERIFY(nextEnabled(wizard));
+        clickNext(wizard);
+
+        QCOMPARE(wizard.currentId(), int(TrainingWizard::SummaryPageId));
+        auto cfg = core::parseRunConfig(wizard.configJson().toStdString());
+        QVERIFY2(cfg.ok(), cfg.ok() ? "" : cfg.error().c_str());
+        QCOMPARE(cfg->data.format, std::string("pairs"));
+        QCOMPARE(cfg->data.train, std::vector<std::string>{QDir::cleanPath(jsonl).toStdString()});
+        QCOMPARE(QString::fromStdString(cfg->training.initFrom), base);
+        QCOMPARE(cfg->training.lora.rank, 4);
+        QCOMPARE(cfg->training.lora.targets, std::vector<std::string>{"c_fc"});
+        QCOMPARE(cfg->model.nEmbd, 64); // the base's model, not the model page's
+        QCOMPARE(cfg->model.vocabSize, 40);
+
+        // Back to pretraining: the data page is free again and the fine-tuning keys go.
+        wizard.back();
+        wizard.back();
+        wizard.back();
+        QCOMPARE(wizard.currentId(), int(TrainingWizard::GoalPageId));
+        clickRadio(field<QRadioButton>(goal, "pretrainRadio"));
+        QVERIFY(field<QRadioButton>(data, "sampleRadio")->isEnabled());
+        QVERIFY(!training->fineTuneGroup()->isVisibleTo(training));
+        QVERIFY(!wizard.configJson().contains("lora"));
+    }
+
     void runDirectoryWithARunIsRefused()
     {
         const QString run = m_workspace.filePath("taken");
