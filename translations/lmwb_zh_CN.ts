@@ -1627,6 +1627,10 @@
         <source>uniform guess: ln V = %1</source>
         <translation>均匀猜测：ln V = %1</translation>
     </message>
+    <message>
+        <source>base model %1: %2</source>
+        <translation>基础模型 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::widgets::LossPlot</name>
@@ -1685,10 +1689,6 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>Two panes side by side: two checkpoints or two sampler settings on the same prompt and seed (pane A&apos;s seed is used for both).</source>
-        <translation>左右两个窗格：在相同的提示词和随机种子下比较两个检查点或两组采样设置（两边都使用窗格 A 的种子）。</translation>
-    </message>
-    <message>
         <source>Alternatives (click to branch):</source>
         <translation>候选词元（点击可从此处分支）：</translation>
     </message>
@@ -1729,6 +1729,14 @@
     <message>
         <source>Done. Click a token to see its distribution; click an alternative to branch.</source>
         <translation>完成。点击某个词元可查看其概率分布；点击候选词元可从此处分支。</translation>
+    </message>
+    <message>
+        <source>Two panes side by side: two checkpoints or two sampler settings on the same prompt and seed (pane A&apos;s seed is used for both). When pane A holds a fine-tuned model, pane B starts with the model it was fine-tuned from.</source>
+        <translation>两个窗格并排：同一提示词和种子下的两个检查点或两组采样设置（两者都使用窗格 A 的种子）。当窗格 A 是微调后的模型时，窗格 B 会先载入它微调前的基础模型。</translation>
+    </message>
+    <message>
+        <source>The base model of pane A&apos;s fine-tuned run.</source>
+        <translation>窗格 A 中微调运行的基础模型。</translation>
     </message>
 </context>
 <context>
@@ -2639,6 +2647,14 @@
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
+    <message>
+        <source>fine-tuned from %1</source>
+        <translation>微调自 %1</translation>
+    </message>
+    <message>
+        <source>base model %1</source>
+        <translation>基础模型 %1</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::widgets::TrainingWizard</name>
@@ -2762,10 +2778,6 @@
         <translation>格式：</translation>
     </message>
     <message>
-        <source>data.format. Plain text is used as it is. Fortune files have entries separated by lines holding only %; the separators and colour escapes are removed.</source>
-        <translation>data.format。纯文本按原样使用。Fortune 文件中的条目由只含 % 的行分隔；分隔行和颜色转义序列会被去除。</translation>
-    </message>
-    <message>
         <source>Tip: drop files or a folder anywhere on this page.</source>
         <translation>提示：可以将文件或文件夹拖放到本页任意位置。</translation>
     </message>
@@ -2832,6 +2844,78 @@
     <message>
         <source>This corpus cannot be used: %1</source>
         <translation>无法使用此语料：%1</translation>
+    </message>
+    <message>
+        <source>── %1 line %2 ── prompt:</source>
+        <translation>── %1 第 %2 行 ── 提示：</translation>
+    </message>
+    <message>
+        <source>── response (the loss counts these tokens):</source>
+        <translation>── 回答（损失只计算这些词元）：</translation>
+    </message>
+    <message>
+        <source>Prompt/response pairs (JSONL)</source>
+        <translation>提示/回答对（JSONL）</translation>
+    </message>
+    <message>
+        <source>data.format. Plain text is used as it is. Fortune files have entries separated by lines holding only %; the separators and colour escapes are removed. Prompt/response pairs are JSONL, one {&quot;prompt&quot;, &quot;completion&quot;} or Alpaca {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} object a line; the loss counts the response tokens only.</source>
+        <translation>data.format。纯文本按原样使用。格言文件的条目之间以只含 % 的行分隔；分隔行和颜色转义码会被去掉。提示/回答对是 JSONL，每行一个 {&quot;prompt&quot;, &quot;completion&quot;} 或 Alpaca 格式的 {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} 对象；损失只计算回答部分的词元。</translation>
+    </message>
+    <message>
+        <source>Prompt/response pairs to train on</source>
+        <translation>用于训练的提示/回答对</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON Lines 文件 (*.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The prompt/response pairs to fine-tune on: JSONL files, one example a line. Lines that are not valid JSON or lack their fields are listed and skipped; the rest loads.</source>
+        <translation>用于微调的提示/回答对：JSONL 文件，每行一个样例。不是有效 JSON 或缺少字段的行会被列出并跳过，其余照常载入。</translation>
+    </message>
+    <message>
+        <source>First pairs:</source>
+        <translation>前几个样例：</translation>
+    </message>
+    <message>
+        <source>The first pairs: the prompt the model reads and the response it learns.</source>
+        <translation>前几个样例：模型读到的提示，以及它要学会的回答。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n line(s), the rest is used:</source>
+        <translation>
+            <numerusform>跳过了 %n 行，其余照常使用：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……还有 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 pairs train / no validation</source>
+        <translation>%1 对用于训练 / 不做验证</translation>
+    </message>
+    <message>
+        <source>%1 pairs train / %2 validation</source>
+        <translation>%1 对用于训练 / %2 对用于验证</translation>
+    </message>
+    <message>
+        <source>Fine-tuning on prompt/response pairs needs JSONL files in the pairs format.</source>
+        <translation>在提示/回答对上微调，需要提示/回答对格式的 JSONL 文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) are too few for a validation split: add pairs or set the validation fraction to 0.</source>
+        <translation>
+            <numerusform>%n 个样例太少，无法划出验证集：请添加样例，或把验证比例设为 0。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt/response pair(s) · %1</source>
+        <translation>
+            <numerusform>%n 个提示/回答对 · %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2917,36 +3001,36 @@
         <translation>从零训练一个新的语言模型、继续之前开始的运行，或微调一个已训练或导入的模型。</translation>
     </message>
     <message>
-        <source>Fine-tune a trained or imported model on new text</source>
-        <translation>在新文本上微调已训练或导入的模型</translation>
+        <source>Fine-tune a trained or imported model</source>
+        <translation>微调已训练或已导入的模型</translation>
     </message>
     <message>
-        <source>Continued pretraining: a new run that starts from the weights of the run chosen below (for example GPT-2 opened with File ▸ Open Hugging Face Model Folder…) and learns from the text you choose next. The model keeps its own architecture and tokenizer (training.init_from).</source>
-        <translation>继续预训练：新建一个运行，从下方所选运行的权重出发（例如通过“文件 ▸ 打开 Hugging Face 模型文件夹…”打开的 GPT-2），并学习你接下来选择的文本。模型保留自身的架构和分词器（training.init_from）。</translation>
+        <source>A new run that starts from the weights of the run chosen above (for example GPT-2 opened with File ▸ Open Hugging Face Model Folder…). The model keeps its own architecture and tokenizer (training.init_from); the Train tab shows the base model&apos;s loss as a reference line.</source>
+        <translation>新建一个运行，从上面所选运行的权重开始（例如通过“文件 ▸ 打开 Hugging Face 模型文件夹…”打开的 GPT-2）。模型保留自己的结构和分词器（training.init_from）；“训练”标签页会把基础模型的损失画成一条参考线。</translation>
     </message>
     <message>
-        <source>Start from the chosen run&apos;s weights (an imported GPT-2 too) and continue on your text; its architecture and tokenizer replace the tokenizer and model pages&apos; choices.</source>
-        <translation>从所选运行的权重出发（也可以是导入的 GPT-2），在你的文本上继续训练；它的架构和分词器会取代分词器页和模型页中的选择。</translation>
+        <source>on new text (continued pretraining)</source>
+        <translation>在新文本上（继续预训练）</translation>
     </message>
     <message>
-        <source>Prompt/response pairs (JSONL, one {&quot;prompt&quot;, &quot;completion&quot;} or Alpaca {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} object a line; the loss counts the response only): lmwb finetune FINETUNE.json --out CKPT. Alpaca records become:
-### Instruction:
-{instruction}
-
-### Input:
-{input}
-
-### Response:
-{output}</source>
-        <translation>提示词/回复对（JSONL，每行一个 {&quot;prompt&quot;, &quot;completion&quot;} 对象或 Alpaca {&quot;instruction&quot;, &quot;input&quot;, &quot;output&quot;} 对象；损失只计算回复部分）：lmwb finetune FINETUNE.json --out CKPT。Alpaca 记录会转换为：
-### Instruction:
-{instruction}
-
-### Input:
-{input}
-
-### Response:
-{output}</translation>
+        <source>Learn from plain text you choose next, the same way the model was pretrained.</source>
+        <translation>在接下来选择的纯文本上学习，方式与模型预训练时相同。</translation>
+    </message>
+    <message>
+        <source>on prompt/response pairs (JSONL)</source>
+        <translation>在提示/回答对上（JSONL）</translation>
+    </message>
+    <message>
+        <source>Learn to answer: each line of a JSONL file is one example, and the loss counts only the response tokens (data.format &quot;pairs&quot;). LoRA and freezing are on the Training page.</source>
+        <translation>学会回答：JSONL 文件的每一行是一个样例，损失只计算回答部分的词元（data.format &quot;pairs&quot;）。LoRA 和冻结选项在“训练”页面上。</translation>
+    </message>
+    <message>
+        <source>Start from the chosen run&apos;s weights (an imported GPT-2 too); its architecture and tokenizer stay, so the tokenizer and model pages are skipped.</source>
+        <translation>从所选运行的权重开始（导入的 GPT-2 也可以）；其结构和分词器保持不变，因此会跳过分词器页面和模型页面。</translation>
+    </message>
+    <message>
+        <source>One JSON object a line: {&quot;prompt&quot;: …, &quot;completion&quot;: …}, or Alpaca&apos;s {&quot;instruction&quot;: …, &quot;input&quot;: …, &quot;output&quot;: …}. The model reads the prompt and learns the completion (the loss counts the response tokens only). An Alpaca record becomes this prompt, with its output as the response:</source>
+        <translation>每行一个 JSON 对象：{&quot;prompt&quot;: …, &quot;completion&quot;: …}，或 Alpaca 格式的 {&quot;instruction&quot;: …, &quot;input&quot;: …, &quot;output&quot;: …}。模型读入提示，学习补全内容（损失只计算回答部分的词元）。一条 Alpaca 记录会变成下面这样的提示，其 output 作为回答：</translation>
     </message>
 </context>
 <context>
@@ -3523,6 +3607,70 @@
     <message>
         <source>The same run on several machines with PyTorch&apos;s torchrun: run this on every machine, with --node_rank 0 on the first (MASTER_HOST) and 1, 2, ... on the others, and the run folder on a shared disk. torchrun 1.13 needs the underscore spellings and --redirects 1 --tee 1.</source>
         <translation>借助 PyTorch 的 torchrun 在多台机器上进行同样的运行：在每台机器上运行此命令，第一台（MASTER_HOST）用 --node_rank 0，其他机器依次用 1、2、...，运行文件夹须放在共享磁盘上。torchrun 1.13 需要使用下划线拼写，并加上 --redirects 1 --tee 1。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning: what trains</source>
+        <translation>微调：训练哪些参数</translation>
+    </message>
+    <message>
+        <source>Freeze the embeddings</source>
+        <translation>冻结嵌入层</translation>
+    </message>
+    <message>
+        <source>training.freeze_embeddings: the token and position tables (wte, wpe, and so a tied output layer) keep their pretrained values.</source>
+        <translation>training.freeze_embeddings：词元嵌入表和位置嵌入表（wte、wpe，以及与之共享权重的输出层）保持预训练时的值。</translation>
+    </message>
+    <message>
+        <source>Freeze the first layers:</source>
+        <translation>冻结前几层：</translation>
+    </message>
+    <message>
+        <source>training.freeze_layers: blocks h.0 … h.N-1 keep their pretrained weights; the lower layers hold the most general features.</source>
+        <translation>training.freeze_layers：模块 h.0 … h.N-1 保持预训练权重；越底层的层保存的特征越通用。</translation>
+    </message>
+    <message>
+        <source>LoRA adapters</source>
+        <translation>LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>training.lora (Hu et al. 2021): every weight of the model stays frozen and a small update W + alpha/r · B·A is learned on the chosen projections, a fraction of the parameters. Checkpoints hold the merged weights, so generation, the Attention tab and Export to Hugging Face see the tuned model.</source>
+        <translation>training.lora（Hu 等，2021）：模型的所有权重保持冻结，只在所选的投影上学习一个小的更新 W + alpha/r · B·A，参数量只占一小部分。检查点保存的是合并后的权重，因此生成、“注意力”标签页和导出到 Hugging Face 看到的都是微调后的模型。</translation>
+    </message>
+    <message>
+        <source>Rank r:</source>
+        <translation>秩 r：</translation>
+    </message>
+    <message>
+        <source>training.lora.rank: the inner size of B·A. 4 to 16 is typical; more is closer to full fine-tuning.</source>
+        <translation>training.lora.rank：B·A 的中间维度。常用 4 到 16；越大越接近全量微调。</translation>
+    </message>
+    <message>
+        <source>Alpha:</source>
+        <translation>Alpha：</translation>
+    </message>
+    <message>
+        <source>training.lora.alpha: the update is scaled by alpha / r, so the learning rate need not change with the rank.</source>
+        <translation>training.lora.alpha：更新量按 alpha / r 缩放，因此改变秩时不必调整学习率。</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>作用于：</translation>
+    </message>
+    <message>
+        <source>training.lora.targets: an adapter on %1 of every unfrozen layer.</source>
+        <translation>training.lora.targets：在每个未冻结层的 %1 上加一个适配器。</translation>
+    </message>
+    <message>
+        <source>Trains %1 of the model&apos;s %2 parameters (%3 %).</source>
+        <translation>训练模型 %2 个参数中的 %1 个（%3 %）。</translation>
+    </message>
+    <message>
+        <source>training.lora.targets: tick at least one projection for the LoRA adapters.</source>
+        <translation>training.lora.targets：请为 LoRA 适配器至少勾选一个投影。</translation>
+    </message>
+    <message>
+        <source>training.freeze_layers (%1) is more than the model&apos;s %2 layers.</source>
+        <translation>training.freeze_layers（%1）超过了模型的 %2 层。</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,12 @@
 #include <QCollator>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -154,7 +157,8 @@ Playground::Playground(QWidget *parent) : QWidget(parent)
     m_compare = new QCheckBox(tr("Compare"));
     m_compare->setObjectName(QStringLiteral("compareCheck"));
     m_compare->setToolTip(tr("Two panes side by side: two checkpoints or two sampler settings on the same prompt "
-                             "and seed (pane A's seed is used for both)."));
+                             "and seed (pane A's seed is used for both). When pane A holds a fine-tuned model, "
+                             "pane B starts with the model it was fine-tuned from."));
     buttons->addWidget(m_generate);
     buttons->addWidget(m_stop);
     buttons->addWidget(m_compare);
@@ -197,7 +201,15 @@ Playground::Playground(QWidget *parent) : QWidget(parent)
 
     connect(m_generate, &QPushButton::clicked, this, &Playground::generate);
     connect(m_stop, &QPushButton::clicked, this, &Playground::stop);
-    connect(m_compare, &QCheckBox::toggled, this, [this](bool on) { m_panes[1]->setVisible(on); });
+    connect(m_compare, &QCheckBox::toggled, this, [this](bool on) {
+        m_panes[1]->setVisible(on);
+        // Base against fine-tuned: the second pane takes pane A's base model.
+        const QString base = on ? baseModelOf(m_panes[0]->checkpoint()) : QString();
+        if (!base.isEmpty()) {
+            m_panes[1]->setCheckpoint(base);
+            m_panes[1]->setStatus(tr("The base model of pane A's fine-tuned run."));
+        }
+    });
     connect(m_distribution, &DistributionView::candidateClicked, this, [this](int id) {
         if (m_selIndex >= 0)
             branch(m_selPane, m_selIndex, id);
@@ -210,6 +222,17 @@ Playground::Playground(QWidget *parent) : QWidget(parent)
 }
 
 bool Playground::compareMode() const { return m_compare->isChecked(); }
+
+QString Playground::baseModelOf(const QString &checkpoint)
+{
+    // A run directory and each of its checkpoints hold the run's config.json.
+    QFile f(QDir(checkpoint).filePath(QStringLiteral("config.json")));
+    if (checkpoint.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject cfg = QJsonDocument::fromJson(f.readAll()).object();
+    const QString base = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
+    return base.isEmpty() ? QString() : QDir::cleanPath(base);
+}
 void Playground::setCompareMode(bool on) { m_compare->setChecked(on); }
 
 void Playground::setWorkspace(const QString &dir)

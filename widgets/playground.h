@@ -74,7 +74,10 @@ public:
     QPlainTextEdit *promptEdit() const { return m_prompt; }
     bool isGenerating() const { return m_generating; }
     bool compareMode() const;
+    // Turning Compare on puts pane A's base model (training.init_from of a fine-tuned run)
+    // into pane B, so base and fine-tuned answer the same prompt side by side.
     void setCompareMode(bool on);
+    static QString baseModelOf(const QString &checkpoint); // empty when not fine-tuned
     int serial() const { return m_serial; }
     QString lastError() const { return m_lastError; }
     // The token the distribution view shows: (pane, index), index -1 for none.

@@ -494,8 +494,8 @@ void WizardDataPage::showStats()
 {
     const QLocale loc;
     if (m_stats.loaded && m_stats.pairs > 0) {
-        m_info->setText(tr("%n prompt/response pair(s) · %1 · %2", nullptr, int(m_stats.pairs))
-                            .arg(loc.formattedDataSize(m_stats.bytes), m_stats.description));
+        m_info->setText(tr("%n prompt/response pair(s) · %1", nullptr, int(m_stats.pairs))
+                            .arg(loc.formattedDataSize(m_stats.bytes)));
         m_preview->setPlainText(m_stats.preview);
     } else if (m_stats.loaded) {
         m_info->setText(tr("%1 · %2 characters · %3 distinct characters · %4")

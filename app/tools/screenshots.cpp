@@ -14,6 +14,9 @@
 //                                      the Teach tab on a tiny model trained on the additions
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]
+//   wizard-pairs.png, wizard-lora.png, monitor-finetune.png, playground-compare.png
+//                                      fine-tuning with LoRA on couplets of the Tang poems:
+//   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR finetune [STEPS]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
 
@@ -36,14 +39,22 @@
 #include "trainingmonitor.h"
 #include "trainingwizard.h"
 #include "wizarddatapage.h"
+#include "wizardgoalpage.h"
 #include "wizardmodelpage.h"
+#include "wizardtrainingpage.h"
+
+#include "data/corpus.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPlainTextEdit>
@@ -298,6 +309,118 @@ bool teachScreenshots(app::MainWindow &window, const QString &out, const QString
 }
 } // namespace
 
+// ---- fine-tuning (issue 7) ----
+
+// Couplets of the Tang poems as prompt/response pairs: "白日依山盡，" -> "黃河入海流。".
+QString writeCouplets(const QString &path)
+{
+    auto raw = core::readUtf8File("/usr/share/games/fortunes/tang300");
+    if (!raw)
+        return QString::fromStdString(raw.error());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write ") + path;
+    const QString text = QString::fromStdString(core::cleanFortuneText(*raw));
+    int pairs = 0;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const int comma = line.indexOf(QChar(0xFF0C)); // ，
+        if (comma <= 0 || !line.endsWith(QChar(0x3002)) || line.count(QChar(0xFF0C)) != 1) // 。
+            continue;
+        QJsonObject o{{QStringLiteral("prompt"), line.left(comma + 1)}, {QStringLiteral("completion"), line.mid(comma + 1)}};
+        f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        ++pairs;
+    }
+    return pairs > 100 ? QString() : QStringLiteral("too few couplets");
+}
+
+bool finetuneScreenshots(app::MainWindow &window, const QString &out, const QString &ws, int steps)
+{
+    // The base: the nanoGPT CPU model on the Tang poems.
+    core::RunConfig base;
+    for (const auto &sample : core::sampleCorpora())
+        if (sample.id == "tang300")
+            base.data = core::dataConfigForSample(sample);
+    base.training.maxSteps = steps;
+    base.training.lrDecaySteps = steps;
+    base.training.evalInterval = steps;
+    base.training.checkpointInterval = steps;
+    const QString baseDir = QDir(ws).filePath(QStringLiteral("tang300-base"));
+    window.startTraining(QString::fromStdString(core::toJson(base)), baseDir);
+    if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 900000)) {
+        std::fprintf(stderr, "finetune: the base run did not finish: %s\n", qPrintable(window.lastError()));
+        return false;
+    }
+    const QString jsonl = QDir(ws).filePath(QStringLiteral("couplets.jsonl"));
+    if (const QString e = writeCouplets(jsonl); !e.isEmpty()) {
+        std::fprintf(stderr, "finetune: %s\n", qPrintable(e));
+        return false;
+    }
+
+    window.showWizard();
+    widgets::TrainingWizard *wizard = window.wizard();
+    wizard->resize(1100, 820);
+    auto *goal = wizard->goalPage();
+    goal->setPairs(true);
+    auto *runs = goal->findChild<QComboBox *>(QStringLiteral("resumeRunCombo"));
+    runs->setCurrentIndex(runs->findData(baseDir));
+    wizard->next();
+    auto *data = wizard->dataPage();
+    data->addPaths({jsonl});
+    QTest::qWaitFor([&] { return !data->isLoading(); }, 60000);
+    QTest::qWait(200);
+    save(wizard, out + "/wizard-pairs.png");
+    wizard->next();
+    auto *training = wizard->trainingPage();
+    training->findChild<QCheckBox *>(QStringLiteral("loraBox"))->setChecked(true);
+    training->findChild<QSpinBox *>(QStringLiteral("maxStepsSpin"))->setValue(steps / 2);
+    training->findChild<QSpinBox *>(QStringLiteral("warmupStepsSpin"))->setValue(steps / 20);
+    training->findChild<QSpinBox *>(QStringLiteral("evalIntervalSpin"))->setValue(steps / 12);
+    training->findChild<QSpinBox *>(QStringLiteral("checkpointIntervalSpin"))->setValue(steps / 2);
+    training->findChild<QLineEdit *>(QStringLiteral("learningRateEdit"))->setText(QStringLiteral("3e-3"));
+    training->findChild<QLineEdit *>(QStringLiteral("minLrEdit"))->setText(QStringLiteral("3e-4"));
+    QTest::qWait(200);
+    save(wizard, out + "/wizard-lora.png");
+    wizard->next();
+    const QString runDir = QDir(ws).filePath(QStringLiteral("tang300-couplets-lora"));
+    wizard->setRunDirectory(runDir);
+    QTest::qWait(100);
+    wizard->accept();
+    // The base run's state is Finished too: wait for this run's last step.
+    const bool trained = QTest::qWaitFor([&] {
+        return window.currentRun() == runDir && window.trainingState() == widgets::TrainingState::Finished &&
+               window.monitor()->trainPointCount() == steps / 2;
+    }, 900000);
+    if (!trained) {
+        std::fprintf(stderr, "finetune: the LoRA run did not finish: %s\n", qPrintable(window.lastError()));
+        return false;
+    }
+    QTest::qWait(300);
+    bool ok = save(&window, out + "/monitor-finetune.png");
+
+    // Base and fine-tuned side by side on a couplet's first half (greedy).
+    widgets::Playground *pg = window.playground();
+    window.tabs()->setCurrentWidget(pg);
+    pg->refreshCheckpoints();
+    pg->pane(0)->setCheckpoint(runDir);
+    pg->setCompareMode(true);
+    pg->promptEdit()->setPlainText(QStringLiteral("白日依山尽，"));
+    for (int i = 0; i < 2; ++i) {
+        widgets::PlaygroundSettings s = pg->pane(i)->sampler()->settings();
+        s.maxNewTokens = 24;
+        s.temperature = 0.0;
+        pg->pane(i)->sampler()->setSettings(s);
+    }
+    pg->generate();
+    if (!QTest::qWaitFor([&] { return !pg->isGenerating(); }, 120000)) {
+        std::fprintf(stderr, "finetune: generation failed: %s\n", qPrintable(pg->lastError()));
+        return false;
+    }
+    pg->selectToken(0, 0);
+    QTest::qWait(300);
+    ok = save(&window, out + "/playground-compare.png") && ok;
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -312,6 +435,22 @@ int main(int argc, char **argv)
         QDir().mkpath(out);
         qputenv("LMWB_NO_DIALOGS", "1");
         return attentionScreenshots(out) ? 0 : 1;
+    }
+    if (args.value(1) == QLatin1String("finetune")) {
+        QDir().mkpath(out);
+        qputenv("LMWB_NO_DIALOGS", "1");
+        QCoreApplication::setOrganizationName("lmwb-screenshots");
+        QFont font = QApplication::font();
+        font.setPointSize(11);
+        QApplication::setFont(font);
+        QTemporaryDir ws;
+        app::MainWindow window;
+        window.setWorkspace(ws.path());
+        window.resize(1600, 960);
+        window.show();
+        const bool ok = finetuneScreenshots(window, out, ws.path(), args.size() > 2 ? args[2].toInt() : 1200);
+        window.close();
+        return ok ? 0 : 1;
     }
     const int steps = args.size() > 1 ? args[1].toInt() : 600;
     QDir().mkpath(out);

@@ -342,6 +342,18 @@ private slots:
         QVERIFY2(t.error().find("training.lora") != std::string::npos && t.error().find("LSTM") != std::string::npos,
                  t.error().c_str());
 
+        {
+            std::ofstream bad(f.tmp.filePath("latin1.jsonl").toStdString(), std::ios::binary);
+            bad << "{\"prompt\": \"caf\xe9\", \"completion\": \" ok\"}\n";
+        }
+        cfg = f.config(2);
+        cfg.data.train = {f.tmp.filePath("latin1.jsonl").toStdString()};
+        t = Trainer::create(cfg, f.run("e"));
+        QVERIFY(!t.ok());
+        QVERIFY2(t.error().find("latin1.jsonl") != std::string::npos && t.error().find("UTF-8") != std::string::npos &&
+                     t.error().find("15") != std::string::npos, // the offset of the bad byte
+                 t.error().c_str());
+
         cfg = f.config(2);
         cfg.data.valFraction = 0.5;
         cfg.data.train = {f.tmp.filePath("missing.jsonl").toStdString()};

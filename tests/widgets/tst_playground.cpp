@@ -261,6 +261,36 @@ private slots:
             QCOMPARE(branch.tokens[i].id, direct->tokens[size_t(i)].id);
     }
 
+    void compareStartsWithTheBaseModel()
+    {
+        // A run fine-tuned from the tiny run: Compare puts the tiny run into pane B.
+        const QString tuned = m_ws.filePath(QStringLiteral("tuned"));
+        auto cfg = tinyRun();
+        cfg.training.initFrom = m_run.toStdString();
+        cfg.training.maxSteps = 3;
+        auto t = core::Trainer::create(cfg, tuned.toStdString());
+        QVERIFY2(t.ok(), t.ok() ? "" : t.error().c_str());
+        QVERIFY((*t)->run({}).ok());
+        QCOMPARE(widgets::Playground::baseModelOf(tuned), m_run);
+        QCOMPARE(widgets::Playground::baseModelOf(tuned + "/checkpoints/step-3"), m_run);
+        QVERIFY(widgets::Playground::baseModelOf(m_run).isEmpty());
+
+        app::MainWindow window;
+        window.setWorkspace(m_ws.path());
+        window.show();
+        widgets::Playground *pg = window.playground();
+        window.tabs()->setCurrentWidget(pg);
+        pg->pane(0)->setCheckpoint(tuned);
+        auto *compare = pg->findChild<QCheckBox *>(QStringLiteral("compareCheck"));
+        QTest::mouseClick(compare, Qt::LeftButton, {}, QPoint(8, compare->height() / 2));
+        QVERIFY(pg->compareMode());
+        QCOMPARE(pg->pane(1)->checkpoint(), m_run);
+        QVERIFY(pg->pane(1)->status().contains("base model"));
+        QVERIFY(pg->pane(1)->isVisible());
+        QFile::remove(tuned + "/config.json"); // later tests list the workspace's runs
+        QDir(tuned).removeRecursively();
+    }
+
     void theRealPlaygroundTab()
     {
         app::MainWindow window;
