@@ -2655,6 +2655,10 @@
         <source>base model %1</source>
         <translation>基础模型 %1</translation>
     </message>
+    <message>
+        <source>%1 train (%2 %)</source>
+        <translation>训练其中 %1 个（%2 %）</translation>
+    </message>
 </context>
 <context>
     <name>lmwb::widgets::TrainingWizard</name>

@@ -606,6 +606,11 @@ void TrainingMonitor::updateHeader()
     QStringList parts{QStringLiteral("<b>%1</b>").arg(QFileInfo(QDir::cleanPath(m_run.runDir)).fileName().toHtmlEscaped())};
     if (m_run.parameters > 0)
         parts << formatParameters(m_run.parameters).toHtmlEscaped();
+    if (m_run.trainableParameters > 0 && m_run.trainableParameters < m_run.parameters)
+        parts << tr("%1 train (%2 %)")
+                     .arg(QLocale().toString(m_run.trainableParameters),
+                          QLocale().toString(100.0 * double(m_run.trainableParameters) / double(m_run.parameters), 'f', 1))
+                     .toHtmlEscaped();
     if (!m_run.corpus.isEmpty())
         parts << m_run.corpus.toHtmlEscaped();
     if (!m_baseFrom.isEmpty())

@@ -36,6 +36,7 @@ struct RunDescription {
     qint64 step = 0;
     qint64 maxSteps = 0;
     qint64 parameters = 0;
+    qint64 trainableParameters = 0; // fewer than parameters when fine-tuning freezes or adapts
     int vocabSize = 0;
     qint64 trainTokens = 0;
     qint64 valTokens = 0;

@@ -68,6 +68,7 @@ void Session::started()
     d.step = m_trainer->step();
     d.maxSteps = m_trainer->config().training.maxSteps;
     d.parameters = sum.parameters;
+    d.trainableParameters = sum.trainableParameters;
     d.vocabSize = sum.vocabSize;
     d.trainTokens = sum.trainTokens;
     d.valTokens = sum.valTokens;

@@ -15,7 +15,7 @@
 //
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR [STEPS] [LANGUAGE] [--teach-only]
 //   wizard-pairs.png, wizard-lora.png, monitor-finetune.png, playground-compare.png
-//                                      fine-tuning with LoRA on couplets of the Tang poems:
+//                                      LoRA teaches the two-digit adder three-digit sums:
 //   QT_QPA_PLATFORM=offscreen lmwb-screenshots OUT_DIR finetune [STEPS]
 //
 // scripts/screenshots builds and runs it; rerun it when the UI changes.
@@ -65,6 +65,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <random>
 
 using namespace lmwb;
 
@@ -311,47 +312,48 @@ bool teachScreenshots(app::MainWindow &window, const QString &out, const QString
 
 // ---- fine-tuning (issue 7) ----
 
-// Couplets of the Tang poems as prompt/response pairs: "白日依山盡，" -> "黃河入海流。".
-QString writeCouplets(const QString &path)
+// Three-digit sums as prompt/response pairs, "123+456=" -> "579\n": a skill the base, trained
+// on the two-digit additions, has never seen.
+QString writeSums(const QString &path, int count)
 {
-    auto raw = core::readUtf8File("/usr/share/games/fortunes/tang300");
-    if (!raw)
-        return QString::fromStdString(raw.error());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write ") + path;
-    const QString text = QString::fromStdString(core::cleanFortuneText(*raw));
-    int pairs = 0;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        const int comma = line.indexOf(QChar(0xFF0C)); // ，
-        if (comma <= 0 || !line.endsWith(QChar(0x3002)) || line.count(QChar(0xFF0C)) != 1) // 。
-            continue;
-        QJsonObject o{{QStringLiteral("prompt"), line.left(comma + 1)}, {QStringLiteral("completion"), line.mid(comma + 1)}};
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> operand(100, 999);
+    for (int i = 0; i < count; ++i) {
+        const int a = operand(rng), b = operand(rng);
+        QJsonObject o{{QStringLiteral("prompt"), QStringLiteral("%1+%2=").arg(a).arg(b)},
+                      {QStringLiteral("completion"), QStringLiteral("%1\n").arg(a + b)}};
         f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
-        ++pairs;
     }
-    return pairs > 100 ? QString() : QStringLiteral("too few couplets");
+    return {};
 }
 
 bool finetuneScreenshots(app::MainWindow &window, const QString &out, const QString &ws, int steps)
 {
-    // The base: the nanoGPT CPU model on the Tang poems.
+    // The base: the README's adder (two-digit operands).
     core::RunConfig base;
-    for (const auto &sample : core::sampleCorpora())
-        if (sample.id == "tang300")
-            base.data = core::dataConfigForSample(sample);
+    base.data.format = "synthetic";
+    base.data.train.clear();
+    base.model.nLayer = 3;
+    base.model.nEmbd = 128;
+    base.model.blockSize = 32;
     base.training.maxSteps = steps;
     base.training.lrDecaySteps = steps;
-    base.training.evalInterval = steps;
+    base.training.batchSize = 32;
+    base.training.learningRate = 2e-3;
+    base.training.minLr = 2e-4;
+    base.training.evalInterval = steps / 6;
     base.training.checkpointInterval = steps;
-    const QString baseDir = QDir(ws).filePath(QStringLiteral("tang300-base"));
+    const QString baseDir = QDir(ws).filePath(QStringLiteral("adder-2-digits"));
     window.startTraining(QString::fromStdString(core::toJson(base)), baseDir);
     if (!QTest::qWaitFor([&] { return window.trainingState() == widgets::TrainingState::Finished; }, 900000)) {
         std::fprintf(stderr, "finetune: the base run did not finish: %s\n", qPrintable(window.lastError()));
         return false;
     }
-    const QString jsonl = QDir(ws).filePath(QStringLiteral("couplets.jsonl"));
-    if (const QString e = writeCouplets(jsonl); !e.isEmpty()) {
+    const QString jsonl = QDir(ws).filePath(QStringLiteral("sums-3-digits.jsonl"));
+    if (const QString e = writeSums(jsonl, 4000); !e.isEmpty()) {
         std::fprintf(stderr, "finetune: %s\n", qPrintable(e));
         return false;
     }
@@ -371,24 +373,28 @@ bool finetuneScreenshots(app::MainWindow &window, const QString &out, const QStr
     save(wizard, out + "/wizard-pairs.png");
     wizard->next();
     auto *training = wizard->trainingPage();
+    const int tuneSteps = 600;
     training->findChild<QCheckBox *>(QStringLiteral("loraBox"))->setChecked(true);
-    training->findChild<QSpinBox *>(QStringLiteral("maxStepsSpin"))->setValue(steps / 2);
-    training->findChild<QSpinBox *>(QStringLiteral("warmupStepsSpin"))->setValue(steps / 20);
-    training->findChild<QSpinBox *>(QStringLiteral("evalIntervalSpin"))->setValue(steps / 12);
-    training->findChild<QSpinBox *>(QStringLiteral("checkpointIntervalSpin"))->setValue(steps / 2);
+    for (const char *name : {"loraTarget_c_fc", "loraTarget_mlp_c_proj"})
+        training->findChild<QCheckBox *>(QLatin1String(name))->setChecked(true);
+    training->findChild<QSpinBox *>(QStringLiteral("maxStepsSpin"))->setValue(tuneSteps);
+    training->findChild<QSpinBox *>(QStringLiteral("batchSizeSpin"))->setValue(32);
+    training->findChild<QSpinBox *>(QStringLiteral("warmupStepsSpin"))->setValue(30);
+    training->findChild<QSpinBox *>(QStringLiteral("evalIntervalSpin"))->setValue(50);
+    training->findChild<QSpinBox *>(QStringLiteral("checkpointIntervalSpin"))->setValue(tuneSteps);
     training->findChild<QLineEdit *>(QStringLiteral("learningRateEdit"))->setText(QStringLiteral("3e-3"));
     training->findChild<QLineEdit *>(QStringLiteral("minLrEdit"))->setText(QStringLiteral("3e-4"));
     QTest::qWait(200);
     save(wizard, out + "/wizard-lora.png");
     wizard->next();
-    const QString runDir = QDir(ws).filePath(QStringLiteral("tang300-couplets-lora"));
+    const QString runDir = QDir(ws).filePath(QStringLiteral("adder-3-digits-lora"));
     wizard->setRunDirectory(runDir);
     QTest::qWait(100);
     wizard->accept();
     // The base run's state is Finished too: wait for this run's last step.
     const bool trained = QTest::qWaitFor([&] {
         return window.currentRun() == runDir && window.trainingState() == widgets::TrainingState::Finished &&
-               window.monitor()->trainPointCount() == steps / 2;
+               window.monitor()->trainPointCount() == tuneSteps;
     }, 900000);
     if (!trained) {
         std::fprintf(stderr, "finetune: the LoRA run did not finish: %s\n", qPrintable(window.lastError()));
@@ -397,17 +403,18 @@ bool finetuneScreenshots(app::MainWindow &window, const QString &out, const QStr
     QTest::qWait(300);
     bool ok = save(&window, out + "/monitor-finetune.png");
 
-    // Base and fine-tuned side by side on a couplet's first half (greedy).
+    // Base and fine-tuned side by side on a three-digit sum (greedy, up to the newline).
     widgets::Playground *pg = window.playground();
     window.tabs()->setCurrentWidget(pg);
     pg->refreshCheckpoints();
     pg->pane(0)->setCheckpoint(runDir);
     pg->setCompareMode(true);
-    pg->promptEdit()->setPlainText(QStringLiteral("白日依山尽，"));
+    pg->promptEdit()->setPlainText(QStringLiteral("123+456="));
     for (int i = 0; i < 2; ++i) {
         widgets::PlaygroundSettings s = pg->pane(i)->sampler()->settings();
-        s.maxNewTokens = 24;
+        s.maxNewTokens = 5;
         s.temperature = 0.0;
+        s.stopStrings = {QStringLiteral("\n")};
         pg->pane(i)->sampler()->setSettings(s);
     }
     pg->generate();
@@ -448,7 +455,7 @@ int main(int argc, char **argv)
         window.setWorkspace(ws.path());
         window.resize(1600, 960);
         window.show();
-        const bool ok = finetuneScreenshots(window, out, ws.path(), args.size() > 2 ? args[2].toInt() : 1200);
+        const bool ok = finetuneScreenshots(window, out, ws.path(), args.size() > 2 ? args[2].toInt() : 1500);
         window.close();
         return ok ? 0 : 1;
     }

@@ -582,6 +582,7 @@ private slots:
         // A live fine-tuning run: the eval at step 0 is the base model's, drawn as a line.
         RunDescription run = synthRun(QStringLiteral("/runs/gpt2-pairs"));
         run.configJson = QStringLiteral(R"({"training": {"init_from": "/ws/gpt2-base/checkpoints/step-500"}})");
+        run.trainableParameters = 24'576;
         TrainingMonitor m;
         m.resize(900, 600);
         m.show();
@@ -599,6 +600,9 @@ private slots:
         QVERIFY(std::any_of(labels.begin(), labels.end(),
                             [](QLabel *l) { return l->text().contains("fine-tuned from gpt2-base/step-500"); }));
         QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text().contains("base model 3.250"); }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) {
+            return l->text().contains(QStringLiteral("%1 train (3.1 %)").arg(QLocale().toString(24576)));
+        }));
         // Later evals do not move it, and the y range keeps it in view.
         EvalPoint later = syntheticEval(50);
         later.valLoss = 1.5;
