@@ -2885,18 +2885,6 @@
         <source>The first pairs: the prompt the model reads and the response it learns.</source>
         <translation>前几个样例：模型读到的提示，以及它要学会的回答。</translation>
     </message>
-    <message numerus="yes">
-        <source>Skipped %n line(s), the rest is used:</source>
-        <translation>
-            <numerusform>跳过了 %n 行，其余照常使用：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>……还有 %n 行</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 pairs train / no validation</source>
         <translation>%1 对用于训练 / 不做验证</translation>
@@ -2909,17 +2897,21 @@
         <source>Fine-tuning on prompt/response pairs needs JSONL files in the pairs format.</source>
         <translation>在提示/回答对上微调，需要提示/回答对格式的 JSONL 文件。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n pair(s) are too few for a validation split: add pairs or set the validation fraction to 0.</source>
-        <translation>
-            <numerusform>%n 个样例太少，无法划出验证集：请添加样例，或把验证比例设为 0。</numerusform>
-        </translation>
+    <message>
+        <source>Prompt/response pairs: %1 · %2</source>
+        <translation>提示/回答对：%1 个 · %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n prompt/response pair(s) · %1</source>
-        <translation>
-            <numerusform>%n 个提示/回答对 · %1</numerusform>
-        </translation>
+    <message>
+        <source>Lines skipped (the rest is used): %1</source>
+        <translation>跳过的行（其余照常使用）：%1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……还有 %1 行</translation>
+    </message>
+    <message>
+        <source>Too few pairs (%1) for a validation split: add pairs or set the validation fraction to 0.</source>
+        <translation>样例太少（%1 个），无法划出验证集：请添加样例，或把验证比例设为 0。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <tuple>
 
 namespace lmwb::widgets {
 
@@ -150,37 +151,12 @@ LossChart::LossChart(QWidget *parent) : QCustomPlot(parent), m_uniformLoss(qQNaN
     m_val->setPen(QPen(vermillion, 2));
     m_val->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(vermillion, 2), QBrush(Qt::white), 9));
 
-    // Under the curves (grid layer), so it reads as a reference, not as data.
+    // Reference lines sit under the curves (grid layer), so they read as references, not
+    // as data: ln V in grey, labelled on the right; a fine-tuning run's base model in the val
+    // colour, dotted, labelled on the left.
     const QColor grey(0x55, 0x55, 0x55);
-    m_uniformLine = new QCPItemStraightLine(this);
-    m_uniformLine->setLayer(QStringLiteral("grid"));
-    m_uniformLine->setPen(QPen(grey, 1.5, Qt::DashLine));
-    m_uniformLine->setVisible(false);
-    m_uniformLabel = new QCPItemText(this);
-    m_uniformLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    m_uniformLabel->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    m_uniformLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    m_uniformLabel->setFont(chartFont(11));
-    m_uniformLabel->setColor(grey);
-    m_uniformLabel->setPadding(QMargins(4, 2, 4, 2));
-    m_uniformLabel->setClipToAxisRect(true);
-    m_uniformLabel->setVisible(false);
-
-    // The base model's val loss: the val colour, dotted, labelled on the left (the ln V
-    // label sits on the right).
-    m_baseLine = new QCPItemStraightLine(this);
-    m_baseLine->setLayer(QStringLiteral("grid"));
-    m_baseLine->setPen(QPen(vermillion, 2, Qt::DotLine));
-    m_baseLine->setVisible(false);
-    m_baseLabel = new QCPItemText(this);
-    m_baseLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    m_baseLabel->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    m_baseLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    m_baseLabel->setFont(chartFont(11));
-    m_baseLabel->setColor(vermillion.darker(120));
-    m_baseLabel->setPadding(QMargins(4, 2, 4, 2));
-    m_baseLabel->setClipToAxisRect(true);
-    m_baseLabel->setVisible(false);
+    std::tie(m_uniformLine, m_uniformLabel) = addReferenceLine(QPen(grey, 1.5, Qt::DashLine), grey, Qt::AlignRight);
+    std::tie(m_baseLine, m_baseLabel) = addReferenceLine(QPen(vermillion, 2, Qt::DotLine), vermillion.darker(120), Qt::AlignLeft);
 
     m_placeholder = new QCPItemText(this);
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -193,6 +169,25 @@ LossChart::LossChart(QWidget *parent) : QCustomPlot(parent), m_uniformLoss(qQNaN
     legend->setVisible(true);
     // Bottom left: a falling loss curve leaves that corner empty.
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+}
+
+std::pair<QCPItemStraightLine *, QCPItemText *> LossChart::addReferenceLine(const QPen &pen, const QColor &textColour,
+                                                                            Qt::Alignment side)
+{
+    auto *line = new QCPItemStraightLine(this);
+    line->setLayer(QStringLiteral("grid"));
+    line->setPen(pen);
+    line->setVisible(false);
+    auto *label = new QCPItemText(this);
+    label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    label->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    label->setPositionAlignment(side | Qt::AlignBottom);
+    label->setFont(chartFont(11));
+    label->setColor(textColour);
+    label->setPadding(QMargins(4, 2, 4, 2));
+    label->setClipToAxisRect(true);
+    label->setVisible(false);
+    return {line, label};
 }
 
 void LossChart::setUniformLoss(double loss)

@@ -17,6 +17,8 @@
 #include <QColor>
 #include <QVector>
 
+#include <utility>
+
 namespace lmwb::widgets {
 
 // Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
@@ -88,6 +90,10 @@ public:
     void fitRanges(const QCPRange &emptyKeys = QCPRange(0, 1));
 
 private:
+    // A horizontal line across the chart with its label at one side, both hidden.
+    std::pair<QCPItemStraightLine *, QCPItemText *> addReferenceLine(const QPen &pen, const QColor &textColour,
+                                                                     Qt::Alignment side);
+
     QCPGraph *m_raw = nullptr;
     QCPGraph *m_smoothed = nullptr;
     QCPGraph *m_val = nullptr;

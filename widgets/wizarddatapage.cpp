@@ -56,9 +56,15 @@ QString pairsPreview(const core::DataConfig &data, qint64 &count)
         return {};
     count = static_cast<qint64>(pairs->pairs.size());
     QStringList out;
+    // Newlines shown as ↵ (a response that ends with one teaches the model to stop there).
     const auto cut = [](const std::string &s) {
         QString t = QString::fromStdString(s);
-        return t.size() > 600 ? t.left(600) + QStringLiteral("…") : t;
+        if (t.size() > 600)
+            t = t.left(600) + QStringLiteral("…");
+        t.replace(QLatin1Char('\n'), QStringLiteral("↵\n"));
+        if (t.endsWith(QLatin1Char('\n')))
+            t.chop(1);
+        return t;
     };
     for (std::size_t i = 0; i < std::min<std::size_t>(4, pairs->pairs.size()); ++i) {
         const auto &p = pairs->pairs[i];
@@ -494,8 +500,8 @@ void WizardDataPage::showStats()
 {
     const QLocale loc;
     if (m_stats.loaded && m_stats.pairs > 0) {
-        m_info->setText(tr("%n prompt/response pair(s) · %1", nullptr, int(m_stats.pairs))
-                            .arg(loc.formattedDataSize(m_stats.bytes)));
+        m_info->setText(tr("Prompt/response pairs: %1 · %2")
+                            .arg(loc.toString(m_stats.pairs), loc.formattedDataSize(m_stats.bytes)));
         m_preview->setPlainText(m_stats.preview);
     } else if (m_stats.loaded) {
         m_info->setText(tr("%1 · %2 characters · %3 distinct characters · %4")
@@ -511,10 +517,10 @@ void WizardDataPage::showStats()
         QStringList shown = m_stats.notes.mid(0, kShown);
         for (QString &n : shown)
             n = QDir::toNativeSeparators(n);
-        QString text = tr("Skipped %n line(s), the rest is used:", nullptr, int(m_stats.notes.size())) +
+        QString text = tr("Lines skipped (the rest is used): %1").arg(loc.toString(m_stats.notes.size())) +
                        QStringLiteral("\n• ") + shown.join(QStringLiteral("\n• "));
         if (m_stats.notes.size() > kShown)
-            text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(m_stats.notes.size() - kShown));
+            text += QLatin1Char('\n') + tr("… and %1 more").arg(loc.toString(m_stats.notes.size() - kShown));
         m_notes->setText(text);
     }
     m_notes->setVisible(!m_stats.notes.isEmpty());
@@ -565,8 +571,8 @@ QString WizardDataPage::problem() const
         return tr("Fine-tuning on prompt/response pairs needs JSONL files in the pairs format.");
     if (m_stats.pairs > 0 && m_valSpin->value() > 0 &&
         m_stats.pairs - std::max<qint64>(1, std::llround(double(m_stats.pairs) * m_valSpin->value())) < 1)
-        return tr("%n pair(s) are too few for a validation split: add pairs or set the validation fraction to 0.",
-                  nullptr, int(m_stats.pairs));
+        return tr("Too few pairs (%1) for a validation split: add pairs or set the validation fraction to 0.")
+            .arg(m_stats.pairs);
     core::RunConfig cfg = wizardui::baselineConfig();
     cfg.data = dataConfig();
     return wizardui::coreProblem(cfg);

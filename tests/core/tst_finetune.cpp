@@ -10,6 +10,8 @@
 #include "train/finetune.h"
 #include "train/trainer.h"
 
+#include "runfixtures.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QProcess>
@@ -19,23 +21,9 @@
 #include <fstream>
 
 using namespace lmwb::core;
+using lmwb::testing::twentyPairs;
 
 namespace {
-
-std::vector<PromptPair> twentyPairs()
-{
-    std::vector<PromptPair> out;
-    const std::string words[] = {"cat", "dog", "sun", "sea", "owl"};
-    for (int i = 0; i < 20; ++i) {
-        const std::string w = words[i % 5];
-        const int n = 1 + i / 5; // 1..4 repetitions
-        std::string c;
-        for (int k = 0; k < n; ++k)
-            c += (k ? " " : "") + w;
-        out.push_back({"say " + w + " " + std::to_string(n) + ":", " " + c + "."});
-    }
-    return out;
-}
 
 LanguageModel tinyModel(const std::vector<PromptPair> &pairs)
 {

@@ -12,6 +12,8 @@
 #include "train/finetune.h"
 #include "train/trainer.h"
 
+#include "runfixtures.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QProcess>
@@ -23,23 +25,11 @@
 
 using namespace lmwb::core;
 using nlohmann::json;
+using lmwb::testing::metricsWithoutTimes;
+using lmwb::testing::readAll;
+using lmwb::testing::twentyPairs;
 
 namespace {
-
-std::vector<PromptPair> twentyPairs()
-{
-    std::vector<PromptPair> out;
-    const std::string words[] = {"cat", "dog", "sun", "sea", "owl"};
-    for (int i = 0; i < 20; ++i) {
-        const std::string w = words[i % 5];
-        const int n = 1 + i / 5; // 1..4 repetitions
-        std::string c;
-        for (int k = 0; k < n; ++k)
-            c += (k ? " " : "") + w;
-        out.push_back({"say " + w + " " + std::to_string(n) + ":", " " + c + "."});
-    }
-    return out;
-}
 
 // A tiny GPT base saved as a checkpoint in dir/base, and the pairs as dir/pairs.jsonl with
 // the bad lines given (1-based line number -> text) put in front of those lines.
@@ -133,26 +123,6 @@ std::map<std::string, torch::Tensor> tensorsOf(const LanguageModel &m)
     for (auto &[n, p] : m.network()->namedParameters())
         out[n] = p.detach().clone();
     return out;
-}
-
-std::vector<json> metricsWithoutTimes(const std::string &run)
-{
-    std::vector<json> out;
-    std::ifstream in(run + "/metrics.jsonl");
-    std::string line;
-    while (std::getline(in, line)) {
-        auto j = json::parse(line);
-        j.erase("ms_per_step");
-        j.erase("tokens_per_second");
-        out.push_back(j);
-    }
-    return out;
-}
-
-std::string readAll(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 } // namespace

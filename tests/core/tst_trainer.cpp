@@ -7,6 +7,8 @@
 #include "model/languagemodel.h"
 #include "train/trainer.h"
 
+#include "runfixtures.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -17,6 +19,8 @@
 
 using namespace lmwb::core;
 using nlohmann::json;
+using lmwb::testing::metricsWithoutTimes;
+using lmwb::testing::readAll;
 
 namespace {
 
@@ -41,26 +45,6 @@ RunConfig tinyRun(int64_t steps)
     c.training.minLr = 3e-4;
     c.training.threads = 1;
     return c;
-}
-
-std::string readAll(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-std::vector<json> metricsWithoutTimes(const std::string &run)
-{
-    std::vector<json> out;
-    std::ifstream in(run + "/metrics.jsonl");
-    std::string line;
-    while (std::getline(in, line)) {
-        auto j = json::parse(line);
-        j.erase("ms_per_step");
-        j.erase("tokens_per_second");
-        out.push_back(j);
-    }
-    return out;
 }
 
 } // namespace

@@ -767,9 +767,9 @@ private slots:
         const QString notes = field<QLabel>(data, "dataNotesLabel")->text();
         QVERIFY2(field<QLabel>(data, "dataNotesLabel")->isVisible() && notes.contains("qa.jsonl line 3: not valid JSON"),
                  qPrintable(notes));
-        QVERIFY(field<QLabel>(data, "dataInfoLabel")->text().contains("4 prompt/response pairs"));
+        QVERIFY(field<QLabel>(data, "dataInfoLabel")->text().contains("Prompt/response pairs: 4"));
         const QString preview = field<QPlainTextEdit>(data, "dataPreview")->toPlainText();
-        QVERIFY2(preview.contains("2+2=") && preview.contains("### Input:\n1 and 2"), qPrintable(preview));
+        QVERIFY2(preview.contains("2+2=") && preview.contains("### Input:↵\n1 and 2"), qPrintable(preview));
         field<QDoubleSpinBox>(data, "valFractionSpin")->setValue(0.25);
         QCOMPARE(field<QLabel>(data, "splitLabel")->text(), QString("3 pairs train / 1 validation"));
         clickNext(wizard);
