@@ -132,7 +132,7 @@ struct Trainer::Impl {
     bool pairs() const { return config.data.format == "pairs"; }
     bool hasVal() const { return pairs() ? !valPairs.empty() : dataset->hasVal(); }
     Status prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir);
-    Status preparePairs(const std::string &corpusText);
+    Status preparePairs();
     // Freezing and LoRA (training.freeze_*, training.lora); fills params with what trains.
     // On resume, state holds the adapters of the checkpoint.
     Status setUpTuning(const std::map<std::string, torch::Tensor> *state);
@@ -314,7 +314,7 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
     }
     if (d.pairs()) {
         d.dataNotes = corpus->notes;
-        if (Status s = d.preparePairs(corpus->text); !s)
+        if (Status s = d.preparePairs(); !s)
             return s;
     } else {
         auto enc = d.tokenizer->encode(corpus->text);
@@ -337,9 +337,9 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
 
 // data.format "pairs": the last val_fraction of the pairs is the validation split; a pair
 // whose prompt leaves no response token inside the context is skipped with a note.
-Status Trainer::Impl::preparePairs(const std::string &corpusText)
+Status Trainer::Impl::preparePairs()
 {
-    (void)corpusText; // the tokenizer was trained on it; the pairs are read again with their lines
+    // Read again, with their files and lines (the tokenizer trained on loadCorpus's text).
     auto loaded = loadPromptPairs(config.data);
     if (!loaded)
         return makeError(loaded.error());
