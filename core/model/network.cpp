@@ -27,11 +27,23 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c, bool fuse
     resid_dropout = register_module("resid_dropout", torch::nn::Dropout(c.dropout));
 }
 
+torch::Tensor project(torch::nn::Linear &lin, const std::shared_ptr<LowRank> &adapter, const torch::Tensor &x)
+{
+    auto y = lin->forward(x);
+    if (!adapter || !adapter->enabled)
+        return y;
+    // The scale on the small (.., r) tensor, and the sum in the matrix product (addmm), so
+    // that the adapter adds no extra pass over the (.., out) activations.
+    auto h = torch::nn::functional::linear(x, adapter->A) * adapter->scale; // (.., r)
+    auto sum = torch::addmm(y.reshape({-1, y.size(-1)}), h.reshape({-1, h.size(-1)}), adapter->B.t()); // (N, out)
+    return sum.view(y.sizes());
+}
+
 torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache)
 {
     const int64_t B = x.size(0), T = x.size(1), C = x.size(2);
     const int64_t hs = C / nHead;
-    auto qkv = c_attn(x).split(nEmbd, 2);
+    auto qkv = project(c_attn, c_attn_lora, x).split(nEmbd, 2);
     auto q = qkv[0].view({B, T, nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
     auto k = qkv[1].view({B, T, nHead, hs}).transpose(1, 2);
     auto v = qkv[2].view({B, T, nHead, hs}).transpose(1, 2);
@@ -84,7 +96,7 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x, torch::Te
         y = torch::matmul(att, v); // (B, nh, T, hs)
     }
     y = y.transpose(1, 2).contiguous().view({B, T, C});
-    return resid_dropout(c_proj(y));
+    return resid_dropout(project(c_proj, c_proj_lora, y));
 }
 
 MLPImpl::MLPImpl(const ModelConfig &c) : tanhGelu(c.activation == "gelu_tanh")
@@ -96,7 +108,7 @@ MLPImpl::MLPImpl(const ModelConfig &c) : tanhGelu(c.activation == "gelu_tanh")
 
 torch::Tensor MLPImpl::forward(const torch::Tensor &x)
 {
-    return dropout(c_proj(torch::gelu(c_fc(x), tanhGelu ? "tanh" : "none")));
+    return dropout(project(c_proj, c_proj_lora, torch::gelu(project(c_fc, c_fc_lora, x), tanhGelu ? "tanh" : "none")));
 }
 
 BlockImpl::BlockImpl(const ModelConfig &c, bool fused)

@@ -35,6 +35,18 @@ TORCH_MODULE(LayerNorm);
 // The message names the input as `what` ("the prompt", "the input").
 Status checkModelInput(const std::vector<int32_t> &ids, const ModelConfig &c, const std::string &what);
 
+// A LoRA adapter on one projection (Hu et al. 2021; train/lora_p.h attaches them): while
+// enabled, the projection computes x W^T + b + scale * (x A^T) B^T, so the frozen W gets no
+// gradient and the extra cost is r (in + out) per token, not a second in x out matrix.
+struct LowRank {
+    torch::Tensor A; // (r, in)
+    torch::Tensor B; // (out, r)
+    double scale = 1.0;
+    bool enabled = true;
+};
+// lin(x), plus the low-rank path of an attached, enabled adapter.
+torch::Tensor project(torch::nn::Linear &lin, const std::shared_ptr<LowRank> &adapter, const torch::Tensor &x);
+
 struct KVSlot {
     torch::Tensor k, v; // (B, nh, capacity, hs); the first len positions are filled
     int64_t len = 0;
@@ -53,6 +65,7 @@ public:
     // probs: when non-null receives the attention probabilities (B, nh, T, Tk).
     torch::Tensor forward(const torch::Tensor &x, torch::Tensor *probs, KVSlot *cache = nullptr);
     torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
+    std::shared_ptr<LowRank> c_attn_lora, c_proj_lora; // null without LoRA
     torch::nn::Dropout attn_dropout{nullptr}, resid_dropout{nullptr};
     int64_t nHead, nEmbd;
     double dropout;
@@ -68,6 +81,7 @@ public:
     explicit MLPImpl(const ModelConfig &c);
     torch::Tensor forward(const torch::Tensor &x);
     torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
+    std::shared_ptr<LowRank> c_fc_lora, c_proj_lora; // null without LoRA
     torch::nn::Dropout dropout{nullptr};
     bool tanhGelu = false; // GPT-2's approximation (config activation "gelu_tanh")
 };

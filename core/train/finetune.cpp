@@ -38,7 +38,7 @@ struct Finetuner::Impl {
         auto [x, y] = pairBatch(examples, which);
         torch::Tensor logits;
         {
-            LoraForward adapted(lora);
+            LoraEnabled adapted(lora);
             logits = net->forward(x); // (B, T, V)
         }
         auto sum = maskedCrossEntropy(logits, y, torch::kSum);
@@ -91,13 +91,14 @@ Result<std::unique_ptr<Finetuner>> Finetuner::create(const LanguageModel &base, 
         for (auto &[name, p] : applyFreezing(*d.net, s.lora.rank > 0, s.freezeEmbeddings, s.freezeLayers))
             d.trainable.push_back(p);
         if (s.lora.rank > 0) {
-            auto adapters = attachLora(*d.net, s.lora, s.freezeLayers, s.seed, /*copyBase*/ false);
+            auto adapters = attachLora(*d.net, s.lora, s.freezeLayers, s.seed);
             if (!adapters)
                 return makeError(adapters.error());
             d.lora = std::move(*adapters);
+            setLoraEnabled(d.lora, false); // model() stays the base; lossOf and logits enable them
             for (auto &a : d.lora) {
-                d.trainable.push_back(a.A);
-                d.trainable.push_back(a.B);
+                d.trainable.push_back(a.low->A);
+                d.trainable.push_back(a.low->B);
             }
         }
         if (d.trainable.empty())
@@ -166,7 +167,7 @@ const LanguageModel &Finetuner::model() const { return *m_impl->model; }
 Result<Logits> Finetuner::logits(const std::vector<int32_t> &ids) const
 {
     auto &d = *m_impl;
-    LoraForward adapted(d.lora);
+    LoraEnabled adapted(d.lora);
     return d.model->logits(ids);
 }
 
@@ -178,15 +179,10 @@ Result<LanguageModel> Finetuner::merged() const
         auto m = LanguageModel::create(d.model->config(), 0, d.model->tokenizer());
         if (!m)
             return makeError(m.error());
-        auto src = d.net->namedParameters();
+        auto src = mergedParameters(*d.net, d.lora); // W + scale B A where adapted
         auto dst = m->network()->namedParameters();
-        for (std::size_t i = 0; i < dst.size(); ++i) {
-            torch::Tensor w = src[i].second;
-            for (auto &l : d.lora)
-                if (src[i].first == l.name + ".weight")
-                    w = l.merged(); // the same sum the adapter's forward uses
-            dst[i].second.copy_(w);
-        }
+        for (std::size_t i = 0; i < dst.size(); ++i)
+            dst[i].second.copy_(src[i].second);
         return m;
     } catch (const std::exception &e) {
         return makeError(std::string("cannot merge the adapters: ") + e.what());

@@ -13,8 +13,13 @@ int layerOfParameter(const std::string &name)
     return std::atoi(name.c_str() + 2);
 }
 
-Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &config, int firstLayer, uint64_t seed,
-                                            bool copyBase)
+torch::Tensor LoraAdapter::merged() const
+{
+    torch::NoGradGuard noGrad;
+    return lin->weight + low->B.matmul(low->A) * low->scale;
+}
+
+Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &config, int firstLayer, uint64_t seed)
 {
     if (!net.gpt)
         return makeError("LoRA needs a GPT model; this one is an LSTM");
@@ -30,23 +35,26 @@ Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &conf
     for (std::size_t l = static_cast<std::size_t>(std::max(0, firstLayer)); l < net.gpt->h->size(); ++l) {
         auto block = net.gpt->h->ptr<BlockImpl>(l);
         const std::string prefix = "h." + std::to_string(l) + ".";
-        const std::pair<const char *, torch::nn::Linear> candidates[] = {{"c_attn", block->attn->c_attn},
-                                                                          {"attn.c_proj", block->attn->c_proj},
-                                                                          {"c_fc", block->mlp->c_fc},
-                                                                          {"mlp.c_proj", block->mlp->c_proj}};
-        for (const auto &[target, lin] : candidates) {
-            if (std::find(config.targets.begin(), config.targets.end(), target) == config.targets.end())
+        struct Slot {
+            const char *target;
+            const char *name;
+            torch::nn::Linear lin;
+            std::shared_ptr<LowRank> *low;
+        };
+        const Slot slots[] = {{"c_attn", "attn.c_attn", block->attn->c_attn, &block->attn->c_attn_lora},
+                              {"attn.c_proj", "attn.c_proj", block->attn->c_proj, &block->attn->c_proj_lora},
+                              {"c_fc", "mlp.c_fc", block->mlp->c_fc, &block->mlp->c_fc_lora},
+                              {"mlp.c_proj", "mlp.c_proj", block->mlp->c_proj, &block->mlp->c_proj_lora}};
+        for (const Slot &s : slots) {
+            if (std::find(config.targets.begin(), config.targets.end(), s.target) == config.targets.end())
                 continue;
-            const std::string t = target;
-            LoraAdapter a;
-            a.name = prefix + (t == "c_attn" ? "attn.c_attn" : t == "c_fc" ? "mlp.c_fc" : t);
-            a.lin = lin;
-            a.base = copyBase ? lin->weight.detach().clone() : lin->weight;
-            const int64_t outDim = a.base.size(0), inDim = a.base.size(1);
-            a.A = (torch::randn({config.rank, inDim}, gen) / std::sqrt(static_cast<double>(inDim))).requires_grad_(true);
-            a.B = torch::zeros({outDim, config.rank}).requires_grad_(true);
-            a.scale = config.alpha / config.rank;
-            out.push_back(std::move(a));
+            const int64_t outDim = s.lin->weight.size(0), inDim = s.lin->weight.size(1);
+            auto low = std::make_shared<LowRank>();
+            low->A = (torch::randn({config.rank, inDim}, gen) / std::sqrt(static_cast<double>(inDim))).requires_grad_(true);
+            low->B = torch::zeros({outDim, config.rank}).requires_grad_(true);
+            low->scale = config.alpha / config.rank;
+            *s.low = low;
+            out.push_back({prefix + s.name, s.lin, low});
         }
     }
     if (out.empty())
@@ -54,25 +62,29 @@ Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &conf
     return out;
 }
 
-LoraForward::LoraForward(std::vector<LoraAdapter> &adapters) : m_adapters(adapters)
+std::vector<std::pair<std::string, torch::Tensor>> mergedParameters(Network &net,
+                                                                    const std::vector<LoraAdapter> &adapters)
 {
-    for (auto &a : m_adapters)
-        a.lin->weight = a.merged();
+    auto params = net.namedParameters();
+    for (auto &[name, p] : params)
+        for (const auto &a : adapters)
+            if (name == a.name + ".weight")
+                p = a.merged();
+    return params;
 }
 
-LoraForward::~LoraForward()
+void setLoraEnabled(const std::vector<LoraAdapter> &adapters, bool on)
 {
-    // Back to the registered parameter (named_parameters() always returned that one).
-    for (auto &a : m_adapters)
-        a.lin->weight = a.lin->named_parameters(false)["weight"];
+    for (const auto &a : adapters)
+        a.low->enabled = on;
 }
 
-void mergeLora(std::vector<LoraAdapter> &adapters)
+LoraEnabled::LoraEnabled(const std::vector<LoraAdapter> &adapters) : m_adapters(adapters)
 {
-    torch::NoGradGuard noGrad;
-    for (auto &a : adapters)
-        a.lin->named_parameters(false)["weight"].copy_(a.merged());
+    setLoraEnabled(m_adapters, true);
 }
+
+LoraEnabled::~LoraEnabled() { setLoraEnabled(m_adapters, false); }
 
 std::vector<std::pair<std::string, torch::Tensor>> applyFreezing(Network &net, bool lora, bool freezeEmbeddings,
                                                                  int freezeLayers)

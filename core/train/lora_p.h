@@ -3,57 +3,56 @@
 // the freezing of parameters, shared by the Trainer (training.lora, training.freeze_*) and
 // the Finetuner. Internal: only core's .cpp files include this header.
 //
-//   auto adapters = attachLora(*net, config.lora, firstLayer, seed);   // B = 0: no change yet
-//   { LoraForward on(adapters); loss = lossOf(net->forward(x)); }     // W0 + s B A, with grad
-//   mergeLora(adapters);               // the registered weights := W0 + s B A (no grad)
+//   auto adapters = attachLora(*net, config.lora, firstLayer, seed);  // B = 0: no change yet
+//   loss = lossOf(net->forward(x));        // x W^T + scale (x A^T) B^T on adapted projections
+//   auto params = mergedParameters(*net, *adapters);  // W + scale B A where adapted: to save
 //
-// Each adapted Linear keeps its frozen weight W0 (`base`), the trainable A (r, in) and
-// B (out, r), and scale = alpha / r. The Linear's forward reads its `weight` member, so
-// LoraForward points that member at W0 + s B A for one forward and back at the registered
-// parameter afterwards; autograd then reaches A and B. Who owns W0 differs: the Finetuner
-// keeps the registered parameter as W0 (base aliases it); the Trainer keeps a copy of W0
-// and writes the merged weights into the registered parameter after every step, so that
-// checkpoints, generation and attention probes see the tuned model without knowing of LoRA.
+// An adapter lives in its projection's module (model/network_p.h, LowRank): the weight W
+// stays the registered, frozen parameter and is never written; A (r, in) and B (out, r)
+// train, scale = alpha / r. The forward adds the low-rank path, so W gets no gradient and
+// costs no optimizer state. Checkpoints hold the merged weights, so that every reader of a
+// checkpoint (generation, the views, Hugging Face export) sees the tuned model without
+// knowing of LoRA. The Finetuner keeps its adapters disabled except inside LoraEnabled, so
+// that its model() is the base model.
 
 #include "config/runconfig.h"
 #include "model/network_p.h"
 
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lmwb::core {
 
 struct LoraAdapter {
-    std::string name; // "h.0.attn.c_attn", the Linear's GPT-2 name
+    std::string name; // "h.0.attn.c_attn", the projection's GPT-2 name
     torch::nn::Linear lin{nullptr};
-    torch::Tensor base; // W0 (out, in), frozen
-    torch::Tensor A;    // (r, in), Gaussian / sqrt(in)
-    torch::Tensor B;    // (out, r), zero: the adapter starts as no update
-    double scale = 1.0;
-    torch::Tensor delta() const { return B.matmul(A) * scale; } // (out, in)
-    torch::Tensor merged() const { return base + delta(); }
+    std::shared_ptr<LowRank> low; // attached to the module
+    torch::Tensor merged() const; // W + scale B A, without grad (out, in)
 };
 
-// Adapters on config.targets of layers firstLayer .. n_layer-1. copyBase: base is a copy of
-// the weight (Trainer), else the registered weight itself (Finetuner). Fails on an LSTM, on
-// an unknown target, or when no layer is left to adapt.
-Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &config, int firstLayer, uint64_t seed,
-                                            bool copyBase);
+// Adapters on config.targets of layers firstLayer .. n_layer-1 (A Gaussian / sqrt(in), B zero,
+// so the model is unchanged until B learns). Fails on an LSTM, on an unknown target, or when
+// no layer is left to adapt.
+Result<std::vector<LoraAdapter>> attachLora(Network &net, const LoraConfig &config, int firstLayer, uint64_t seed);
 
-// Points every adapted Linear's weight at W0 + s B A while it lives.
-class LoraForward {
+// The model's parameters by name, the adapted weights replaced by W + scale B A.
+std::vector<std::pair<std::string, torch::Tensor>> mergedParameters(Network &net,
+                                                                    const std::vector<LoraAdapter> &adapters);
+
+// Enables every adapter while it lives (the Finetuner's adapters are off otherwise).
+class LoraEnabled {
 public:
-    explicit LoraForward(std::vector<LoraAdapter> &adapters);
-    ~LoraForward();
-    LoraForward(const LoraForward &) = delete;
-    LoraForward &operator=(const LoraForward &) = delete;
+    explicit LoraEnabled(const std::vector<LoraAdapter> &adapters);
+    ~LoraEnabled();
+    LoraEnabled(const LoraEnabled &) = delete;
+    LoraEnabled &operator=(const LoraEnabled &) = delete;
 
 private:
-    std::vector<LoraAdapter> &m_adapters;
+    const std::vector<LoraAdapter> &m_adapters;
 };
-
-// The registered weight of every adapted Linear := W0 + s B A (without grad).
-void mergeLora(std::vector<LoraAdapter> &adapters);
+void setLoraEnabled(const std::vector<LoraAdapter> &adapters, bool on);
 
 // Parameters to freeze: every one when lora (the adapters train instead), wte/wpe when
 // freezeEmbeddings, h.0 .. h.(freezeLayers-1). Sets requires_grad and returns the trainable

@@ -384,16 +384,17 @@ Status Trainer::Impl::setUpTuning(const std::map<std::string, torch::Tensor> *st
         return makeError("training.lora needs a GPT model; this one is an LSTM");
     params = applyFreezing(*net, t.lora.rank > 0, t.freezeEmbeddings, t.freezeLayers);
     if (t.lora.rank > 0) {
-        auto adapters = attachLora(*net, t.lora, t.freezeLayers, t.seed, /*copyBase*/ true);
+        auto adapters = attachLora(*net, t.lora, t.freezeLayers, t.seed);
         if (!adapters)
             return makeError("training.lora: " + adapters.error());
         lora = std::move(*adapters);
         torch::NoGradGuard noGrad;
         for (auto &a : lora) {
             if (state) {
-                // The checkpoint's model.safetensors holds the merged weights; the adapters
-                // and the untouched W0 come from trainer_state.
-                const std::pair<const char *, torch::Tensor> parts[] = {{".base", a.base}, {".A", a.A}, {".B", a.B}};
+                // The checkpoint's model.safetensors holds the merged weights; the untouched
+                // W (back into the model) and the adapters come from trainer_state.
+                const std::pair<const char *, torch::Tensor> parts[] = {
+                    {".base", a.lin->weight}, {".A", a.low->A}, {".B", a.low->B}};
                 for (const auto &[suffix, tensor] : parts) {
                     auto it = state->find("lora." + a.name + suffix);
                     if (it == state->end() || !it->second.sizes().equals(tensor.sizes()))
@@ -402,10 +403,9 @@ Status Trainer::Impl::setUpTuning(const std::map<std::string, torch::Tensor> *st
                     tensor.copy_(it->second);
                 }
             }
-            params.emplace_back("lora." + a.name + ".A", a.A);
-            params.emplace_back("lora." + a.name + ".B", a.B);
+            params.emplace_back("lora." + a.name + ".A", a.low->A);
+            params.emplace_back("lora." + a.name + ".B", a.low->B);
         }
-        mergeLora(lora);
     }
     if (params.empty())
         return makeError("nothing left to train: training.freeze_embeddings and training.freeze_layers freeze every "
@@ -681,7 +681,8 @@ Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
     const std::string name = "step-" + std::to_string(d.step);
     const std::string dir = (fs::path(d.runDir) / "checkpoints" / name).string();
     Status s = writeDirectoryAtomically(dir, [&](const std::string &tmp) -> Status {
-        if (Status w = saveTensors(tmp + "/model.safetensors", d.net->namedParameters()); !w)
+        // With LoRA the merged weights W + scale B A: every reader sees the tuned model.
+        if (Status w = saveTensors(tmp + "/model.safetensors", mergedParameters(*d.net, d.lora)); !w)
             return w;
         {
             std::ofstream cfg(tmp + "/config.json");
@@ -709,10 +710,10 @@ Status Trainer::saveCheckpoint(const TrainerCallbacks &cb)
         }
         for (std::size_t r = 1; r < rankRng.size(); ++r)
             state.emplace_back("rng.torch_cpu.rank" + std::to_string(r), rankRng[r]);
-        for (const auto &a : d.lora) { // model.safetensors holds W0 + s B A; these resume the adapters
-            state.emplace_back("lora." + a.name + ".base", a.base);
-            state.emplace_back("lora." + a.name + ".A", a.A.detach());
-            state.emplace_back("lora." + a.name + ".B", a.B.detach());
+        for (const auto &a : d.lora) { // model.safetensors holds W + s B A; these resume the adapters
+            state.emplace_back("lora." + a.name + ".base", a.lin->weight.detach());
+            state.emplace_back("lora." + a.name + ".A", a.low->A.detach());
+            state.emplace_back("lora." + a.name + ".B", a.low->B.detach());
         }
         if (Status w = saveTensors(tmp + "/trainer_state.safetensors", state); !w)
             return w;
@@ -799,11 +800,6 @@ Status Trainer::advance(const TrainerCallbacks &cb)
             }
             torch::Tensor logits;
             {
-                // LoRA: W0 + s B A with its graph, computed in fp32 outside autocast so that the
-                // forward uses exactly the weights mergeLora writes.
-                std::optional<LoraForward> adapted;
-                if (!d.lora.empty())
-                    adapted.emplace(d.lora);
                 AutocastScope autocast(d.bf16());
                 logits = d.net->forward(inputs);
             }
@@ -846,7 +842,6 @@ Status Trainer::advance(const TrainerCallbacks &cb)
         const bool finite = std::isfinite(trainLoss) && std::isfinite(gradNorm);
         if (finite) {
             d.optimizer->step();
-            mergeLora(d.lora); // the model's weights follow the adapters
             d.badInARow = 0;
         } else {
             ++d.badInARow;

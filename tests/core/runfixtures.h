@@ -24,7 +24,7 @@ inline std::vector<core::PromptPair> twentyPairs()
         std::string c;
         for (int k = 0; k < n; ++k)
             c += (k ? " " : "") + w;
-        out.push_back({"say " + w + " " + std::to_string(n) + ":", " " + c + "."});
+        out.push_back({"say " + w + " " + std::to_string(n) + ":", " " + c + ".", 0, {}});
     }
     return out;
 }

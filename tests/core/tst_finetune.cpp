@@ -97,7 +97,7 @@ private slots:
     void promptTargetsAreIgnored()
     {
         auto tok = trainTokenizer({TokenizerKind::Char, 0}, "abcd:xyz");
-        auto ex = encodePair(**tok, {"ab:", "xyz"}, 16);
+        auto ex = encodePair(**tok, {"ab:", "xyz", 0, {}}, 16);
         QVERIFY(ex.ok());
         // ids a b : x y z -> input a b : x y, targets (b) (:) x y z with the prompt's -1
         QCOMPARE(ex->input.size(), std::size_t(5));
@@ -105,7 +105,7 @@ private slots:
         QCOMPARE(ex->targets[1], -1);
         QCOMPARE(ex->targets[2], (*tok)->encode("x")->ids[0]);
         QCOMPARE(ex->targets[4], (*tok)->encode("z")->ids[0]);
-        QVERIFY(!encodePair(**tok, {"abcd:abcd:", "x"}, 4).ok()); // no response token in the context
+        QVERIFY(!encodePair(**tok, {"abcd:abcd:", "x", 0, {}}, 4).ok()); // no response token in the context
     }
 
     void fullFineTuningLowersThePairsLoss()

@@ -54,7 +54,8 @@ struct Fixture {
         mc.vocabSize = (*tok)->vocabSize();
         base = *LanguageModel::create(mc, 11, *tok);
         baseDir = tmp.filePath("base").toStdString();
-        saveModelCheckpoint(*base, baseDir, baseDir);
+        if (Status saved = saveModelCheckpoint(*base, baseDir, baseDir); !saved)
+            qFatal("cannot write the base checkpoint: %s", saved.error().c_str());
         jsonl = tmp.filePath("pairs.jsonl").toStdString();
         std::ofstream out(jsonl);
         int line = 1;
@@ -228,9 +229,19 @@ private slots:
             QVERIFY2(torch::allclose(w, W0 + B.matmul(A->second) * (4.0 / 2), 0, 1e-6), name.c_str());
         }
         QCOMPARE(adapted, 4);
-        // The model loaded from the checkpoint is the one the trainer trained.
+        // The model loaded from the checkpoint is the one the trainer trained (its forward adds
+        // the low-rank path, x W^T + s (x A^T) B^T: the same numbers up to rounding).
         const auto ids = f.base->tokenizer()->encode("say owl 2:")->ids;
-        QCOMPARE(tuned->logits(ids)->values, (*t)->model().logits(ids)->values);
+        const auto merged = tuned->logits(ids)->values, live = (*t)->model().logits(ids)->values;
+        QCOMPARE(merged.size(), live.size());
+        for (std::size_t i = 0; i < merged.size(); ++i)
+            QVERIFY2(std::abs(merged[i] - live[i]) < 1e-5, qPrintable(QString::number(merged[i] - live[i])));
+        // The trainer's model keeps W frozen: its registered weights are the base's, bitwise,
+        // and no gradient was ever computed for them (the low-rank path carries the update).
+        for (const auto &[name, w] : tensorsOf((*t)->model()))
+            QVERIFY2(torch::equal(w, before.at(name)), name.c_str());
+        for (const auto &[name, p] : (*t)->model().network()->namedParameters())
+            QVERIFY2(!p.grad().defined(), name.c_str());
     }
 
     void loraResumeIsBitwiseEqualToAnUninterruptedRun()
