@@ -185,14 +185,16 @@ WizardGoalPage::WizardGoalPage(QWidget *parent) : QWizardPage(parent)
     kindBox->addWidget(m_onText);
     kindBox->addWidget(m_onPairs);
     // The template the pairs are trained with, as core fills it in.
-    m_pairsHelp = describe(tr("One JSON object a line: {\"prompt\": …, \"completion\": …}, or Alpaca's "
-                              "{\"instruction\": …, \"input\": …, \"output\": …}. The model reads the prompt "
-                              "and learns the completion (the loss counts the response tokens only). An Alpaca "
-                              "record becomes this prompt, with its output as the response:") +
-                           QStringLiteral("\n\n") + QString::fromStdString(core::alpacaTemplate()).trimmed());
+    const QString explanation = tr("One JSON object a line: {\"prompt\": …, \"completion\": …}, or Alpaca's "
+                                   "{\"instruction\": …, \"input\": …, \"output\": …}. The model reads the prompt "
+                                   "and learns the completion (the loss counts the response tokens only). An Alpaca "
+                                   "record becomes this prompt, with its output as the response:");
+    m_pairsHelp = describe(QStringLiteral("<p>%1</p><pre style=\"white-space: pre-wrap\">%2</pre>")
+                               .arg(explanation.toHtmlEscaped(),
+                                    QString::fromStdString(core::alpacaTemplate()).trimmed().toHtmlEscaped()));
+    m_pairsHelp->setTextFormat(Qt::RichText);
     m_pairsHelp->setObjectName(QStringLiteral("pairsTemplateLabel"));
     m_pairsHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_pairsHelp->setFont(wizardui::monospaceFont(this, 0.9));
     kindBox->addWidget(m_pairsHelp);
     layout->addLayout(kindBox);
     layout->addStretch(1);

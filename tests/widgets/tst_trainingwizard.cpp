@@ -753,6 +753,11 @@ private slots:
         QVERIFY(goal->isPairs());
         QTRY_VERIFY(field<QLabel>(goal, "pairsTemplateLabel")->isVisible());
         QVERIFY(field<QLabel>(goal, "pairsTemplateLabel")->text().contains("### Instruction:"));
+        if (const QString dir = qEnvironmentVariable("LMWB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            wizard.resize(1000, 780);
+            QTest::qWait(50);
+            QVERIFY(wizard.grab().save(QDir(dir).filePath("wizard-goal-pairs.png")));
+        }
         clickNext(wizard);
 
         // The data page takes JSONL pairs only, lists the bad line and previews the pairs.
