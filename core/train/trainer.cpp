@@ -580,12 +580,12 @@ EvalMetrics Trainer::evaluate()
     EvalMetrics e;
     e.step = d.step;
     if (d.pairs()) {
-        // Every validation pair, and as many training pairs as eval_steps batches hold, in
-        // order: a fixed set, so that evals compare; each rank takes its share of the batches.
-        const auto evalTrain = static_cast<std::size_t>(d.config.training.evalSteps) *
+        // The first eval_steps batches of each split, in order: a fixed set, so that evals
+        // compare, of a bounded cost; each rank takes its share of the batches.
+        const auto evalPairs = static_cast<std::size_t>(d.config.training.evalSteps) *
                                static_cast<std::size_t>(d.config.training.batchSize);
-        auto [trainSum, trainCount] = d.pairLossSum(d.trainPairs, evalTrain);
-        auto [valSum, valCount] = d.pairLossSum(d.valPairs, d.valPairs.size());
+        auto [trainSum, trainCount] = d.pairLossSum(d.trainPairs, evalPairs);
+        auto [valSum, valCount] = d.pairLossSum(d.valPairs, evalPairs);
         d.net->module().train();
         std::vector<double> sums{trainSum, trainCount, valSum, valCount};
         if (d.group) {
