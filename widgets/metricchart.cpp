@@ -190,32 +190,29 @@ std::pair<QCPItemStraightLine *, QCPItemText *> LossChart::addReferenceLine(cons
     return {line, label};
 }
 
+void LossChart::placeReferenceLine(QCPItemStraightLine *line, QCPItemText *label, double loss, const QString &text)
+{
+    const bool show = std::isfinite(loss) && loss > 0;
+    line->setVisible(show);
+    label->setVisible(show);
+    if (!show)
+        return;
+    line->point1->setCoords(0, loss);
+    line->point2->setCoords(1, loss);
+    label->position->setCoords(label->positionAlignment() & Qt::AlignLeft ? 0.005 : 0.995, loss);
+    label->setText(text);
+}
+
 void LossChart::setUniformLoss(double loss)
 {
     m_uniformLoss = loss;
-    const bool show = std::isfinite(loss) && loss > 0;
-    m_uniformLine->setVisible(show);
-    m_uniformLabel->setVisible(show);
-    if (!show)
-        return;
-    m_uniformLine->point1->setCoords(0, loss);
-    m_uniformLine->point2->setCoords(1, loss);
-    m_uniformLabel->position->setCoords(0.995, loss);
-    m_uniformLabel->setText(tr("uniform guess: ln V = %1").arg(loss, 0, 'f', 2));
+    placeReferenceLine(m_uniformLine, m_uniformLabel, loss, tr("uniform guess: ln V = %1").arg(loss, 0, 'f', 2));
 }
 
 void LossChart::setBaseLoss(double loss, const QString &baseName)
 {
     m_baseLoss = loss;
-    const bool show = std::isfinite(loss) && loss > 0;
-    m_baseLine->setVisible(show);
-    m_baseLabel->setVisible(show);
-    if (!show)
-        return;
-    m_baseLine->point1->setCoords(0, loss);
-    m_baseLine->point2->setCoords(1, loss);
-    m_baseLabel->position->setCoords(0.005, loss);
-    m_baseLabel->setText(tr("base model %1: %2").arg(baseName).arg(loss, 0, 'f', 3));
+    placeReferenceLine(m_baseLine, m_baseLabel, loss, tr("base model %1: %2").arg(baseName).arg(loss, 0, 'f', 3));
 }
 
 void LossChart::setLogY(bool on)

@@ -93,6 +93,8 @@ private:
     // A horizontal line across the chart with its label at one side, both hidden.
     std::pair<QCPItemStraightLine *, QCPItemText *> addReferenceLine(const QPen &pen, const QColor &textColour,
                                                                      Qt::Alignment side);
+    // Shows it at y = loss with text, or hides it when loss is not a positive number.
+    static void placeReferenceLine(QCPItemStraightLine *line, QCPItemText *label, double loss, const QString &text);
 
     QCPGraph *m_raw = nullptr;
     QCPGraph *m_smoothed = nullptr;

@@ -1,6 +1,7 @@
 #include "playground.h"
 
 #include "distributionview.h"
+#include "runhistory.h"
 #include "runscanner.h"
 #include "samplerpanel.h"
 #include "outputtokenview.h"
@@ -9,12 +10,9 @@
 #include <QCollator>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -226,11 +224,7 @@ bool Playground::compareMode() const { return m_compare->isChecked(); }
 QString Playground::baseModelOf(const QString &checkpoint)
 {
     // A run directory and each of its checkpoints hold the run's config.json.
-    QFile f(QDir(checkpoint).filePath(QStringLiteral("config.json")));
-    if (checkpoint.isEmpty() || !f.open(QIODevice::ReadOnly))
-        return {};
-    const QJsonObject cfg = QJsonDocument::fromJson(f.readAll()).object();
-    const QString base = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
+    const QString base = initFromOfRun(checkpoint);
     return base.isEmpty() ? QString() : QDir::cleanPath(base);
 }
 void Playground::setCompareMode(bool on) { m_compare->setChecked(on); }

@@ -27,6 +27,11 @@ QJsonObject readJsonObject(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+QString initFromOf(const QJsonObject &cfg)
+{
+    return cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
+}
+
 void readConfig(const QString &runDir, RunHistory &h)
 {
     const QDir dir(runDir);
@@ -42,7 +47,7 @@ void readConfig(const QString &runDir, RunHistory &h)
         }
     }
     h.maxSteps = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("max_steps")).toInteger();
-    h.initFrom = cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
+    h.initFrom = initFromOf(cfg);
     const QJsonObject data = cfg.value(QLatin1String("data")).toObject();
     QStringList files;
     for (const QJsonValue &v : data.value(QLatin1String("train")).toArray())
@@ -51,6 +56,18 @@ void readConfig(const QString &runDir, RunHistory &h)
 }
 
 } // namespace
+
+QString initFromOfConfig(const QByteArray &configJson)
+{
+    return initFromOf(QJsonDocument::fromJson(configJson).object());
+}
+
+QString initFromOfRun(const QString &runOrCheckpointDir)
+{
+    if (runOrCheckpointDir.isEmpty())
+        return {};
+    return initFromOf(readJsonObject(QDir(runOrCheckpointDir).filePath(QStringLiteral("config.json"))));
+}
 
 // metrics.jsonl: one object a line. Lines a resumed run rewrote (a step at or before the
 // last one read) replace the ones after them, so the history is one increasing curve.

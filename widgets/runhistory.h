@@ -28,4 +28,9 @@ struct RunHistory {
 // after them, so the history is one increasing curve. Steps after upToStep are left out.
 RunHistory readRunHistory(const QString &runDir, qint64 upToStep);
 
+// training.init_from of a run config (JSON text), or of the config.json in a run or
+// checkpoint folder: the base model a fine-tuning run started from; empty otherwise.
+QString initFromOfConfig(const QByteArray &configJson);
+QString initFromOfRun(const QString &runOrCheckpointDir);
+
 } // namespace lmwb::widgets

@@ -66,12 +66,6 @@ QString baseModelName(const QString &path)
     return name;
 }
 
-QString initFromOf(const QString &configJson)
-{
-    const QJsonObject cfg = QJsonDocument::fromJson(configJson.toUtf8()).object();
-    return cfg.value(QLatin1String("training")).toObject().value(QLatin1String("init_from")).toString();
-}
-
 } // namespace
 
 TrainingMonitor::TrainingMonitor(QWidget *parent) : QWidget(parent)
@@ -429,7 +423,7 @@ void TrainingMonitor::setRun(const RunDescription &run)
 {
     clearData();
     m_run = run;
-    m_baseFrom = initFromOf(run.configJson);
+    m_baseFrom = initFromOfConfig(run.configJson.toUtf8());
     m_loss->setUniformLoss(run.vocabSize > 1 ? std::log(double(run.vocabSize)) : qQNaN());
     if (run.step > 0 && !run.runDir.isEmpty())
         loadHistory(run.runDir, run.step);

@@ -118,9 +118,9 @@ core::ModelConfig TrainingWizard::baseModelConfig() const
 void TrainingWizard::goalChanged()
 {
     m_data->setPairsMode(m_goal->isPairs());
-    const bool fineTune = m_goal->isFineTune();
-    if (fineTune != m_training->isFineTuning() || fineTune)
-        m_training->setFineTuning(fineTune, fineTune ? baseModelConfig() : core::ModelConfig());
+    // The base can change while fine-tuning stays chosen: its shape sets the page's limits.
+    if (m_goal->isFineTune() || m_training->isFineTuning())
+        m_training->setFineTuning(m_goal->isFineTune(), m_goal->isFineTune() ? baseModelConfig() : core::ModelConfig());
 }
 
 core::RunConfig TrainingWizard::runConfig() const

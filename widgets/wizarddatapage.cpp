@@ -49,12 +49,8 @@ QString sampleTitle(const core::SampleCorpus &s)
 }
 
 // The first pairs as the model will see them: the prompt, then the response it learns.
-QString pairsPreview(const core::DataConfig &data, qint64 &count)
+QString pairsPreview(const std::vector<core::PromptPair> &pairs)
 {
-    auto pairs = core::loadPromptPairs(data);
-    if (!pairs)
-        return {};
-    count = static_cast<qint64>(pairs->pairs.size());
     QStringList out;
     // Newlines shown as ↵ (a response that ends with one teaches the model to stop there).
     const auto cut = [](const std::string &s) {
@@ -66,8 +62,8 @@ QString pairsPreview(const core::DataConfig &data, qint64 &count)
             t.chop(1);
         return t;
     };
-    for (std::size_t i = 0; i < std::min<std::size_t>(4, pairs->pairs.size()); ++i) {
-        const auto &p = pairs->pairs[i];
+    for (std::size_t i = 0; i < std::min<std::size_t>(4, pairs.size()); ++i) {
+        const auto &p = pairs[i];
         out << WizardDataPage::tr("── %1 line %2 ── prompt:").arg(QFileInfo(QString::fromStdString(p.source)).fileName()).arg(p.line)
             << cut(p.prompt) << WizardDataPage::tr("── response (the loss counts these tokens):") << cut(p.completion)
             << QString();
@@ -124,8 +120,10 @@ CorpusStats readCorpus(const core::DataConfig &data, int generation)
         pos = eol + 1;
     }
     st.preview = lines.join(QLatin1Char('\n'));
-    if (data.format == "pairs")
-        st.preview = pairsPreview(data, st.pairs);
+    if (data.format == "pairs") {
+        st.preview = pairsPreview(corpus->pairs);
+        st.pairs = static_cast<qint64>(corpus->pairs.size());
+    }
     st.description = QString::fromStdString(corpus->description);
     st.text = std::move(text);
     st.loaded = true;
@@ -541,7 +539,7 @@ void WizardDataPage::updateSplit()
     if (m_stats.pairs > 0) {
         // As the trainer splits them: the last val_fraction of the pairs, at least one.
         const qint64 n = m_stats.pairs;
-        const qint64 val = f > 0 ? std::max<qint64>(1, std::llround(double(n) * f)) : 0;
+        const qint64 val = core::validationPairs(n, f);
         if (val == 0)
             m_split->setText(tr("%1 pairs train / no validation").arg(loc.toString(n)));
         else
@@ -569,8 +567,7 @@ QString WizardDataPage::problem() const
         return tr("This corpus cannot be used: %1").arg(m_stats.error);
     if (m_pairsMode && m_formatCombo->currentData().toString() != QLatin1String("pairs"))
         return tr("Fine-tuning on prompt/response pairs needs JSONL files in the pairs format.");
-    if (m_stats.pairs > 0 && m_valSpin->value() > 0 &&
-        m_stats.pairs - std::max<qint64>(1, std::llround(double(m_stats.pairs) * m_valSpin->value())) < 1)
+    if (m_stats.pairs > 0 && m_stats.pairs - core::validationPairs(m_stats.pairs, m_valSpin->value()) < 1)
         return tr("Too few pairs (%1) for a validation split: add pairs or set the validation fraction to 0.")
             .arg(m_stats.pairs);
     core::RunConfig cfg = wizardui::baselineConfig();

@@ -368,7 +368,10 @@ bool finetuneScreenshots(app::MainWindow &window, const QString &out, const QStr
     wizard->next();
     auto *data = wizard->dataPage();
     data->addPaths({jsonl});
-    QTest::qWaitFor([&] { return !data->isLoading(); }, 60000);
+    if (!QTest::qWaitFor([&] { return !data->isLoading(); }, 60000)) {
+        std::fprintf(stderr, "finetune: the pairs did not load\n");
+        return false;
+    }
     QTest::qWait(200);
     save(wizard, out + "/wizard-pairs.png");
     wizard->next();
@@ -443,25 +446,10 @@ int main(int argc, char **argv)
         qputenv("LMWB_NO_DIALOGS", "1");
         return attentionScreenshots(out) ? 0 : 1;
     }
-    if (args.value(1) == QLatin1String("finetune")) {
-        QDir().mkpath(out);
-        qputenv("LMWB_NO_DIALOGS", "1");
-        QCoreApplication::setOrganizationName("lmwb-screenshots");
-        QFont font = QApplication::font();
-        font.setPointSize(11);
-        QApplication::setFont(font);
-        QTemporaryDir ws;
-        app::MainWindow window;
-        window.setWorkspace(ws.path());
-        window.resize(1600, 960);
-        window.show();
-        const bool ok = finetuneScreenshots(window, out, ws.path(), args.size() > 2 ? args[2].toInt() : 1500);
-        window.close();
-        return ok ? 0 : 1;
-    }
-    const int steps = args.size() > 1 ? args[1].toInt() : 600;
+    const bool finetune = args.value(1) == QLatin1String("finetune");
+    const int steps = finetune ? (args.size() > 2 ? args[2].toInt() : 1500) : (args.size() > 1 ? args[1].toInt() : 600);
     QDir().mkpath(out);
-    if (args.size() > 2)
+    if (args.size() > 2 && !finetune)
         app::installTranslators(app, args[2]);
     QCoreApplication::setOrganizationName("lmwb-screenshots");
     qputenv("LMWB_NO_DIALOGS", "1");
@@ -474,6 +462,11 @@ int main(int argc, char **argv)
     window.setWorkspace(ws.path());
     window.resize(1600, 960);
     window.show();
+    if (finetune) {
+        const bool ok = finetuneScreenshots(window, out, ws.path(), steps);
+        window.close();
+        return ok ? 0 : 1;
+    }
     if (QCoreApplication::arguments().contains(QStringLiteral("--teach-only"))) {
         const bool ok = teachScreenshots(window, out, ws.path());
         window.close();

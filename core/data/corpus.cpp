@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -152,29 +153,6 @@ Result<std::vector<std::string>> expandCorpusPaths(const std::vector<std::string
     return files;
 }
 
-std::string describeIssue(const JsonlIssue &issue)
-{
-    return issue.source + " line " + std::to_string(issue.line) + ": " + issue.message;
-}
-
-Result<PromptPairs> loadPromptPairs(const DataConfig &data)
-{
-    auto files = expandCorpusPaths(data.train);
-    if (!files)
-        return makeError(files.error());
-    PromptPairs all;
-    for (const auto &f : *files) {
-        auto p = readPromptPairs(f);
-        if (!p)
-            return makeError(p.error());
-        all.pairs.insert(all.pairs.end(), p->pairs.begin(), p->pairs.end());
-        all.issues.insert(all.issues.end(), p->issues.begin(), p->issues.end());
-    }
-    if (all.pairs.empty())
-        return makeError("data.train holds no prompt/response pair");
-    return all;
-}
-
 Result<Corpus> loadCorpus(const DataConfig &data, uint64_t seed)
 {
     Corpus c;
@@ -182,29 +160,36 @@ Result<Corpus> loadCorpus(const DataConfig &data, uint64_t seed)
         auto files = expandCorpusPaths(data.train);
         if (!files)
             return makeError(files.error());
-        auto pairs = loadPromptPairs(data);
-        if (!pairs)
-            return makeError(pairs.error());
         uint64_t total = 0;
-        std::error_code ec;
+        std::size_t skipped = 0;
         for (const auto &f : *files) {
-            const auto size = fs::file_size(f, ec);
-            c.sources.push_back({f, ec ? 0 : static_cast<uint64_t>(size)});
-            total += ec ? 0 : size;
+            auto text = readUtf8File(f);
+            if (!text)
+                return makeError(text.error());
+            total += text->size();
+            c.sources.push_back({f, static_cast<uint64_t>(text->size())});
+            auto p = parsePromptPairs(*text, f);
+            if (!p)
+                return makeError(p.error());
+            for (const auto &i : p->issues)
+                c.notes.push_back(i.source + " line " + std::to_string(i.line) + ": " + i.message);
+            skipped += p->issues.size();
+            c.pairs.insert(c.pairs.end(), std::make_move_iterator(p->pairs.begin()),
+                           std::make_move_iterator(p->pairs.end()));
         }
-        for (const auto &p : pairs->pairs) {
+        if (c.pairs.empty())
+            return makeError("data.train holds no prompt/response pair");
+        for (const auto &p : c.pairs) {
             c.text += p.prompt;
             c.text += p.completion;
-            if (c.text.empty() || c.text.back() != '\n')
+            if (c.text.back() != '\n')
                 c.text.push_back('\n');
         }
-        for (const auto &i : pairs->issues)
-            c.notes.push_back(describeIssue(i));
         std::ostringstream d;
-        d << pairs->pairs.size() << (pairs->pairs.size() == 1 ? " prompt/response pair" : " prompt/response pairs")
-          << " from " << files->size() << (files->size() == 1 ? " file, " : " files, ") << total << " bytes";
-        if (!pairs->issues.empty())
-            d << "; " << pairs->issues.size() << (pairs->issues.size() == 1 ? " line" : " lines") << " skipped";
+        d << c.pairs.size() << (c.pairs.size() == 1 ? " prompt/response pair" : " prompt/response pairs") << " from "
+          << files->size() << (files->size() == 1 ? " file, " : " files, ") << total << " bytes";
+        if (skipped)
+            d << "; " << skipped << (skipped == 1 ? " line" : " lines") << " skipped";
         c.description = d.str();
         return c;
     }

@@ -27,7 +27,9 @@ struct Corpus {
     std::string text;
     std::vector<CorpusSource> sources; // empty for the synthetic corpus
     std::string description;           // "3 files, 1.1 MB" / "synthetic addition, 2 digits"
-    // format "pairs": what was skipped, "FILE line N: reason", in file order
+    // format "pairs": the pairs (with their files and lines), and what was skipped,
+    // "FILE line N: reason", in file order
+    std::vector<PromptPair> pairs;
     std::vector<std::string> notes;
 };
 
@@ -45,15 +47,11 @@ std::string syntheticAdditionCorpus(int64_t examples, int digits, uint64_t seed)
 // skipped, sorted by path) into the list of files to read.
 Result<std::vector<std::string>> expandCorpusPaths(const std::vector<std::string> &paths);
 
-// format "pairs": the text is every pair's prompt and completion, one pair after another
-// (what a tokenizer trained for the run sees), and notes lists the skipped lines.
+// format "pairs": the pairs of every JSONL file of data.train, in order, and as text every
+// pair's prompt and completion one after another (what a tokenizer trained for the run
+// sees). A file without a single usable pair is an error that names it; a bad line
+// elsewhere is a note with its file and line, and the rest still loads.
 Result<Corpus> loadCorpus(const DataConfig &data, uint64_t seed = 1337);
-
-// format "pairs": the pairs of every JSONL file of data.train (files and folders, as
-// expandCorpusPaths), in order. A file without a single usable pair is an error that names
-// it; a bad line elsewhere is an issue with its file and line, and the rest still loads.
-Result<PromptPairs> loadPromptPairs(const DataConfig &data);
-std::string describeIssue(const JsonlIssue &issue); // "FILE line N: reason"
 
 // The sample corpora offered by the wizard. path is empty for the synthetic one; a
 // sample whose Debian package is not installed has available == false.

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+#include <cmath>
 
 namespace lmwb::core {
 
@@ -80,6 +80,13 @@ Result<PromptPair> pairOf(const json &o)
 }
 
 } // namespace
+
+int64_t validationPairs(int64_t n, double valFraction)
+{
+    if (valFraction <= 0 || n <= 0)
+        return 0;
+    return std::max<int64_t>(1, std::llround(static_cast<double>(n) * valFraction));
+}
 
 Result<PromptPairs> parsePromptPairs(const std::string &text, const std::string &source)
 {

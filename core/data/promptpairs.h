@@ -42,6 +42,10 @@ struct PromptPairs {
 const std::string &alpacaTemplate();
 const std::string &alpacaTemplateNoInput();
 
+// How many of n pairs the validation split holds: the last round(n * valFraction), at least
+// one when valFraction > 0 (the trainer, and the wizard's count, use this).
+int64_t validationPairs(int64_t n, double valFraction);
+
 // Parses JSONL text. Fails only when no line gives a pair (the message names the first issue).
 Result<PromptPairs> parsePromptPairs(const std::string &jsonl, const std::string &source = "the JSONL");
 Result<PromptPairs> readPromptPairs(const std::string &path);

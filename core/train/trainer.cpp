@@ -132,7 +132,7 @@ struct Trainer::Impl {
     bool pairs() const { return config.data.format == "pairs"; }
     bool hasVal() const { return pairs() ? !valPairs.empty() : dataset->hasVal(); }
     Status prepareData(bool trainTokenizerNow, const ProgressFn &progress, const std::string &tokenizerDir);
-    Status preparePairs();
+    Status preparePairs(const std::vector<PromptPair> &all);
     // Freezing and LoRA (training.freeze_*, training.lora); fills params with what trains.
     // On resume, state holds the adapters of the checkpoint.
     Status setUpTuning(const std::map<std::string, torch::Tensor> *state);
@@ -314,7 +314,7 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
     }
     if (d.pairs()) {
         d.dataNotes = corpus->notes;
-        if (Status s = d.preparePairs(); !s)
+        if (Status s = d.preparePairs(corpus->pairs); !s)
             return s;
     } else {
         auto enc = d.tokenizer->encode(corpus->text);
@@ -337,21 +337,13 @@ Status Trainer::Impl::prepareData(bool trainTokenizerNow, const ProgressFn &prog
 
 // data.format "pairs": the last val_fraction of the pairs is the validation split; a pair
 // whose prompt leaves no response token inside the context is skipped with a note.
-Status Trainer::Impl::preparePairs()
+Status Trainer::Impl::preparePairs(const std::vector<PromptPair> &all)
 {
-    // Read again, with their files and lines (the tokenizer trained on loadCorpus's text).
-    auto loaded = loadPromptPairs(config.data);
-    if (!loaded)
-        return makeError(loaded.error());
-    const auto &all = loaded->pairs;
     const auto n = static_cast<int64_t>(all.size());
-    int64_t nVal = 0;
-    if (config.data.valFraction > 0) {
-        nVal = std::max<int64_t>(1, std::llround(static_cast<double>(n) * config.data.valFraction));
-        if (n - nVal < 1)
-            return makeError("data.train holds " + std::to_string(n) + (n == 1 ? " pair" : " pairs") +
-                             ", too few for a validation split; add pairs or set data.val_fraction to 0");
-    }
+    const int64_t nVal = validationPairs(n, config.data.valFraction);
+    if (n - nVal < 1)
+        return makeError("data.train holds " + std::to_string(n) + (n == 1 ? " pair" : " pairs") +
+                         ", too few for a validation split; add pairs or set data.val_fraction to 0");
     const int blockSize = config.model.blockSize;
     for (int64_t i = 0; i < n; ++i) {
         const auto &p = all[static_cast<std::size_t>(i)];
